@@ -1,0 +1,44 @@
+package com.consentry.authz;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The customer-facing pages: sign-in and consent. Form login with CSRF, session fixation protection,
+ * a strict content security policy and no framing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebSecurityConfiguration {
+
+	/** Argon2id (BouncyCastle) with Spring Security's current parameters. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	}
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain customerPages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/css/**", "/error", "/favicon.ico", "/.well-known/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin((login) -> login.loginPage("/login").permitAll())
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers
+				// form-action is left open: the consent form's answer is a redirect to the partner's site
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(
+						"default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frames) -> frames.deny()));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,211 @@
+package com.consentry.authz.clientauth;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.consentry.authz.jose.JwsSignatures;
+import com.consentry.authz.replay.ReplayRegistry;
+import com.consentry.registry.FapiClientSettings;
+import com.consentry.registry.Partners;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+/**
+ * Verifies {@code private_key_jwt} client assertions for Spring Authorization Server's
+ * {@code JwtClientAssertionAuthenticationProvider}, replacing its default decoder whose audience rule is
+ * wider than FAPI 2.0 allows and which keeps no replay record.
+ * <p>
+ * Rules, each a refusal ({@code invalid_client}) when broken:
+ * <ul>
+ * <li>the partner is ACTIVE in the registry;</li>
+ * <li>{@code alg} is the client's registered PS256 or ES256, the key one of its registered keys;</li>
+ * <li>{@code iss} and {@code sub} are the client id;</li>
+ * <li>{@code aud} is the issuer identifier, as a single string (FAPI 2.0 SP §5.3.2.1(8));</li>
+ * <li>{@code exp} is present, in the future and at most five minutes away; {@code iat}/{@code nbf} not
+ * more than 10 s ahead (SP §5.3.2.1(13));</li>
+ * <li>{@code jti} is present and has not been used before, on any instance (RFC 7523 §3(7)).</li>
+ * </ul>
+ */
+@Component
+public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<RegisteredClient> {
+
+	private static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
+
+	private static final Duration FUTURE_SKEW = Duration.ofSeconds(10);
+
+	private static final int MAX_ASSERTION_LENGTH = 8192;
+
+	private static final int JWKS_TIMEOUT_MILLIS = 2000;
+
+	private static final int JWKS_SIZE_LIMIT = 64 * 1024;
+
+	private final ReplayRegistry replay;
+
+	private final Partners partners;
+
+	private final AuthorizationServerSettings settings;
+
+	private final Clock clock;
+
+	private final Map<String, JWKSource<SecurityContext>> remoteKeys = new ConcurrentHashMap<>();
+
+	public ClientAssertionDecoderFactory(ReplayRegistry replay, Partners partners,
+			AuthorizationServerSettings settings, Clock clock) {
+		Assert.notNull(replay, "replay cannot be null");
+		Assert.notNull(partners, "partners cannot be null");
+		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		this.replay = replay;
+		this.partners = partners;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public JwtDecoder createDecoder(RegisteredClient client) {
+		return (assertion) -> decode(client, assertion);
+	}
+
+	private Jwt decode(RegisteredClient client, String assertion) {
+		if (!FapiClientSettings.resourceServer(client) && !this.partners.isActive(client.getClientId())) {
+			throw new BadJwtException("the partner is not active");
+		}
+		if (assertion.length() > MAX_ASSERTION_LENGTH) {
+			throw new BadJwtException("client assertion is too long");
+		}
+		SignedJWT jwt;
+		JWTClaimsSet claims;
+		Map<String, Object> rawClaims;
+		try {
+			jwt = SignedJWT.parse(assertion);
+			claims = jwt.getJWTClaimsSet();
+			rawClaims = jwt.getPayload().toJSONObject();
+		}
+		catch (ParseException ex) {
+			throw new BadJwtException("client assertion is not a signed JWT");
+		}
+		JwsAlgorithm registered = client.getClientSettings().getTokenEndpointAuthenticationSigningAlgorithm();
+		JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
+		if (registered == null || !registered.getName().equals(algorithm.getName())) {
+			throw new BadJwtException("client assertion alg is not the client's registered algorithm");
+		}
+		verifySignature(client, jwt);
+		String clientId = client.getClientId();
+		if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
+			throw new BadJwtException("client assertion iss and sub must be the client id");
+		}
+		// FAPI 2.0 SP §5.3.2.1(8): the issuer identifier only, as a JSON string, not an array
+		if (!(rawClaims.get("aud") instanceof String audience) || !audience.equals(this.settings.getIssuer())) {
+			throw new BadJwtException("client assertion aud must be the issuer identifier, as a string");
+		}
+		Instant now = this.clock.instant();
+		Date exp = claims.getExpirationTime();
+		if (exp == null || !exp.toInstant().isAfter(now)) {
+			throw new BadJwtException("client assertion is expired or has no exp");
+		}
+		if (exp.toInstant().isAfter(now.plus(MAX_LIFETIME).plus(FUTURE_SKEW))) {
+			throw new BadJwtException("client assertion lives longer than five minutes");
+		}
+		for (Date notBefore : new Date[] { claims.getIssueTime(), claims.getNotBeforeTime() }) {
+			if (notBefore != null && notBefore.toInstant().isAfter(now.plus(FUTURE_SKEW))) {
+				throw new BadJwtException("client assertion iat or nbf is in the future");
+			}
+		}
+		String jti = claims.getJWTID();
+		if (jti == null || jti.isEmpty() || jti.length() > 256) {
+			throw new BadJwtException("client assertion has no usable jti");
+		}
+		if (!this.replay.firstUse(ReplayRegistry.Purpose.CLIENT_ASSERTION, clientId, jti, exp.toInstant())) {
+			throw new BadJwtException("client assertion jti has been used before");
+		}
+		return Jwt.withTokenValue(assertion)
+			.headers((h) -> h.putAll(jwt.getHeader().toJSONObject()))
+			.claims((c) -> {
+				c.putAll(rawClaims);
+				c.put("aud", List.of(audience));
+				c.put("exp", exp.toInstant());
+				if (claims.getIssueTime() != null) {
+					c.put("iat", claims.getIssueTime().toInstant());
+				}
+				if (claims.getNotBeforeTime() != null) {
+					c.put("nbf", claims.getNotBeforeTime().toInstant());
+				}
+			})
+			.build();
+	}
+
+	private void verifySignature(RegisteredClient client, SignedJWT jwt) {
+		JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
+		List<JWK> candidates;
+		try {
+			candidates = selector.select(clientKeys(client));
+		}
+		catch (Exception ex) {
+			throw new BadJwtException("the client's keys could not be read");
+		}
+		for (JWK key : candidates) {
+			try {
+				if (jwt.verify(JwsSignatures.verifier(jwt.getHeader(), key))) {
+					return;
+				}
+			}
+			catch (JOSEException ex) {
+				// an unusable candidate key: try the next
+			}
+		}
+		throw new BadJwtException("client assertion signature does not verify with a registered key");
+	}
+
+	private JWKSet clientKeys(RegisteredClient client) throws Exception {
+		Optional<JWKSet> inline = FapiClientSettings.jwks(client);
+		if (inline.isPresent()) {
+			return inline.get();
+		}
+		String jwkSetUrl = client.getClientSettings().getJwkSetUrl();
+		if (jwkSetUrl == null) {
+			return new JWKSet();
+		}
+		JWKSource<SecurityContext> source = this.remoteKeys.computeIfAbsent(jwkSetUrl, (url) -> {
+			try {
+				return JWKSourceBuilder
+					.create(URI.create(url).toURL(),
+							new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT))
+					.build();
+			}
+			catch (MalformedURLException ex) {
+				throw new IllegalArgumentException(ex);
+			}
+		});
+		return new JWKSet(source.get(new JWKSelector(new JWKMatcher.Builder().build()), null));
+	}
+
+}

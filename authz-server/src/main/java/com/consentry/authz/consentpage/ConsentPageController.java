@@ -1,0 +1,98 @@
+package com.consentry.authz.consentpage;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.consentry.consent.ConsentRequest;
+import com.consentry.consent.CustomerAccounts;
+import com.consentry.consent.DataCluster;
+import com.consentry.consent.RequestedResource;
+import com.consentry.consent.ResourceType;
+import com.consentry.registry.Partner;
+import com.consentry.registry.Partners;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.Assert;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Renders the consent page Spring Authorization Server sends the customer to.
+ */
+@Controller
+final class ConsentPageController {
+
+	static final String PATH = "/oauth2/consent";
+
+	private final PendingConsents pendingConsents;
+
+	private final RegisteredClientRepository clients;
+
+	private final Partners partners;
+
+	private final CustomerAccounts customerAccounts;
+
+	ConsentPageController(PendingConsents pendingConsents, RegisteredClientRepository clients, Partners partners,
+			CustomerAccounts customerAccounts) {
+		Assert.notNull(pendingConsents, "pendingConsents cannot be null");
+		Assert.notNull(clients, "clients cannot be null");
+		Assert.notNull(partners, "partners cannot be null");
+		Assert.notNull(customerAccounts, "customerAccounts cannot be null");
+		this.pendingConsents = pendingConsents;
+		this.clients = clients;
+		this.partners = partners;
+		this.customerAccounts = customerAccounts;
+	}
+
+	@GetMapping(PATH)
+	String consentPage(@RequestParam("client_id") String clientId, @RequestParam("state") String state,
+			@RequestParam(name = "error", required = false) String error, Principal principal, Model model,
+			HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		PendingConsents.Pending pending = this.pendingConsents.find(state, clientId, principal.getName()).orElse(null);
+		RegisteredClient client = this.clients.findByClientId(clientId);
+		if (pending == null || client == null) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return "consent-expired";
+		}
+		ConsentRequest request = pending.consent().request();
+		String organisation = this.partners.find(clientId).map(Partner::orgName).orElse(client.getClientName());
+		model.addAttribute("clientId", clientId);
+		model.addAttribute("clientName", client.getClientName());
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("state", state);
+		model.addAttribute("scope", String.join(" ", pending.request().getScopes()));
+		model.addAttribute("duration", duration(request));
+		model.addAttribute("lookbackDays", request.lookbackPeriod());
+		model.addAttribute("clusters", clusters(request));
+		boolean wantsAccounts = !request.clustersFor(ResourceType.ACCOUNT).isEmpty();
+		model.addAttribute("wantsAccounts", wantsAccounts);
+		model.addAttribute("accounts",
+				wantsAccounts ? this.customerAccounts.accountsOf(principal.getName()) : List.of());
+		model.addAttribute("error", "no_account".equals(error) ? "Choose at least one account to share." : null);
+		return "consent";
+	}
+
+	private static List<DataCluster> clusters(ConsentRequest request) {
+		List<DataCluster> clusters = new ArrayList<>();
+		for (RequestedResource resource : request.resources()) {
+			resource.dataClusters().stream().sorted().filter((c) -> !clusters.contains(c)).forEach(clusters::add);
+		}
+		return clusters;
+	}
+
+	private static String duration(ConsentRequest request) {
+		return switch (request.durationType()) {
+			case ONE_TIME -> "once, right now";
+			case TIME_BOUND -> "for " + request.durationPeriod() + " days, until you stop it";
+			case PERSISTENT -> "until you stop it (you will be asked again after a year)";
+		};
+	}
+
+}

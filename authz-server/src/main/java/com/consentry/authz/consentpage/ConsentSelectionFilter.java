@@ -1,0 +1,65 @@
+package com.consentry.authz.consentpage;
+
+import java.io.IOException;
+
+import com.consentry.consent.ResourceType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.util.Assert;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * An approval that picks no account, for a request that asks for account data, goes back to the consent
+ * page with a message instead of ending the flow: a slip of the customer's, not a refusal.
+ */
+public final class ConsentSelectionFilter extends OncePerRequestFilter {
+
+	private final String authorizationEndpoint;
+
+	private final PendingConsents pendingConsents;
+
+	public ConsentSelectionFilter(String authorizationEndpoint, PendingConsents pendingConsents) {
+		Assert.hasText(authorizationEndpoint, "authorizationEndpoint cannot be empty");
+		Assert.notNull(pendingConsents, "pendingConsents cannot be null");
+		this.authorizationEndpoint = authorizationEndpoint;
+		this.pendingConsents = pendingConsents;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication customer = SecurityContextHolder.getContext().getAuthentication();
+		String state = request.getParameter(OAuth2ParameterNames.STATE);
+		String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
+		boolean emptyApproval = HttpMethod.POST.matches(request.getMethod())
+				&& this.authorizationEndpoint.equals(request.getRequestURI())
+				&& ConsentDecision.APPROVE.equals(request.getParameter(ConsentDecision.DECISION))
+				&& request.getParameterValues(ConsentDecision.ACCOUNT_IDS) == null && state != null
+				&& clientId != null && customer != null && customer.isAuthenticated();
+		if (emptyApproval && this.pendingConsents.find(state, clientId, customer.getName())
+			.filter((pending) -> !pending.consent().request().clustersFor(ResourceType.ACCOUNT).isEmpty())
+			.isPresent()) {
+			response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+			response.setHeader(HttpHeaders.LOCATION,
+					UriComponentsBuilder.fromPath(ConsentPageController.PATH)
+						.queryParam(OAuth2ParameterNames.CLIENT_ID, clientId)
+						.queryParam(OAuth2ParameterNames.STATE, state)
+						.queryParam("error", "no_account")
+						.encode()
+						.build()
+						.toUriString());
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}

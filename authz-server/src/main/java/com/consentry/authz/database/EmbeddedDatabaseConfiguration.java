@@ -1,0 +1,110 @@
+package com.consentry.authz.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Runs a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is configured: the
+ * default run and the tests. Setting {@code SPRING_DATASOURCE_URL} switches to an external server and this
+ * configuration steps aside.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+public class EmbeddedDatabaseConfiguration {
+
+	private static final Log logger = LogFactory.getLog(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${consentry.database.embedded.data-directory:}") String dataDirectory,
+			@Value("${consentry.database.embedded.port:0}") int port) throws IOException {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
+		if (!dataDirectory.isBlank()) {
+			Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
+			Files.createDirectories(directory);
+			stopOrphanedPostmaster(directory);
+			builder.setDataDirectory(directory).setCleanDataDirectory(false);
+			logger.info("Embedded PostgreSQL keeps its data in " + directory);
+		}
+		return builder.start();
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres,
+			@Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql,
+			@Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setUsername("postgres");
+		dataSource.setMaximumPoolSize(maximumPoolSize);
+		dataSource.setPoolName("consentry-embedded");
+		if (!connectionInitSql.isBlank()) {
+			dataSource.setConnectionInitSql(connectionInitSql);
+		}
+		return dataSource;
+	}
+
+	/**
+	 * A JVM killed with SIGKILL leaves its postmaster running and its lock file behind, and the next start
+	 * would fail. Stop such a server (only if the PID really is a postgres process) before starting.
+	 */
+	private static void stopOrphanedPostmaster(Path directory) throws IOException {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.isEmpty()) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(lines.get(0).trim());
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		Optional<ProcessHandle> process = ProcessHandle.of(pid)
+			.filter((p) -> p.info().command().map((c) -> c.endsWith("/postgres")).orElse(false));
+		if (process.isPresent()) {
+			logger.warn("Stopping PostgreSQL (pid " + pid + ") left running by an earlier run");
+			process.get().destroy();
+			process.get().onExit().completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
+		}
+	}
+
+	/** True when the environment names no external database. */
+	static final class NoDataSourceUrl implements ConfigurationCondition {
+
+		@Override
+		public ConfigurationPhase getConfigurationPhase() {
+			return ConfigurationPhase.REGISTER_BEAN;
+		}
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String url = context.getEnvironment().getProperty("spring.datasource.url");
+			return url == null || url.isBlank();
+		}
+
+	}
+
+}

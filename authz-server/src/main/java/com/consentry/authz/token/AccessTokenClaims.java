@@ -1,0 +1,104 @@
+package com.consentry.authz.token;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.consentry.authz.dpop.DpopProof;
+import com.consentry.authz.par.ParameterNames;
+import com.consentry.consent.Consent;
+import com.consentry.consent.FdxAuthorizationDetails;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+/**
+ * Shapes every JWT the token endpoint issues.
+ * <p>
+ * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256, {@code client_id}, {@code cnf.jkt}
+ * of the verified DPoP proof (never a bearer token, FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the
+ * granted {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Before issuing, the
+ * grant's key binding is checked: the code's {@code dpop_jkt} (RFC 9449 §10) or the key of the token being
+ * refreshed. ID tokens are signed ES256.
+ */
+@Component
+public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+	/** Claim naming the FDX consent (FDX token profile). */
+	public static final String FDX_CONSENT_ID = "fdxConsentId";
+
+	private static final String CNF = "cnf";
+
+	private static final String JKT = "jkt";
+
+	private final ConsentLookup consentLookup;
+
+	AccessTokenClaims(ConsentLookup consentLookup) {
+		Assert.notNull(consentLookup, "consentLookup cannot be null");
+		this.consentLookup = consentLookup;
+	}
+
+	@Override
+	public void customize(JwtEncodingContext context) {
+		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+			return;
+		}
+		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			return;
+		}
+		DpopProof proof = DpopProof.ofCurrentRequest()
+			.orElseThrow(() -> new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "a DPoP proof is required", null)));
+		OAuth2Authorization authorization = context.getAuthorization();
+		checkKeyBinding(context.getAuthorizationGrantType(), authorization, proof);
+		Consent consent = this.consentLookup.activeConsentOf(authorization);
+		context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).type("at+jwt");
+		context.getClaims()
+			.claim("client_id", context.getRegisteredClient().getClientId())
+			.claim(CNF, Map.of(JKT, proof.jkt()))
+			.claim(FDX_CONSENT_ID, consent.id().value())
+			.claim(ParameterNames.AUTHORIZATION_DETAILS, FdxAuthorizationDetails.granted(consent));
+		Instant expiresAt = context.getClaims().build().getExpiresAt();
+		if (consent.expiresAt() != null && expiresAt != null && consent.expiresAt().isBefore(expiresAt)) {
+			context.getClaims().expiresAt(consent.expiresAt());
+		}
+		GrantedConsent.set(consent);
+	}
+
+	private static void checkKeyBinding(AuthorizationGrantType grantType, OAuth2Authorization authorization,
+			DpopProof proof) {
+		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grantType)) {
+			OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+			Object boundJkt = (request != null) ? request.getAdditionalParameters().get(ParameterNames.DPOP_JKT) : null;
+			// RFC 9449 §10: the token request's proof key must be the one the code was bound to
+			if (!proof.jkt().equals(boundJkt)) {
+				throw ConsentLookup.invalidGrant("the DPoP key is not the one this authorization code is bound to");
+			}
+		}
+		else if (AuthorizationGrantType.REFRESH_TOKEN.equals(grantType)) {
+			OAuth2Authorization.Token<OAuth2AccessToken> previous = authorization.getAccessToken();
+			Object cnf = (previous != null) ? previous.getClaims().get(CNF) : null;
+			Object boundJkt = (cnf instanceof Map<?, ?> map) ? map.get(JKT) : null;
+			// The refresh token is bound to the key of the access tokens it was issued with
+			if (!proof.jkt().equals(boundJkt)) {
+				throw ConsentLookup.invalidGrant("the DPoP key is not the one this refresh token is bound to");
+			}
+		}
+		else {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE);
+		}
+	}
+
+}

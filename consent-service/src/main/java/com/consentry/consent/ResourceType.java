@@ -1,0 +1,8 @@
+package com.consentry.consent;
+
+/** FDX {@code ConsentResourceType}. */
+public enum ResourceType {
+
+	ACCOUNT, CUSTOMER, DOCUMENT
+
+}
