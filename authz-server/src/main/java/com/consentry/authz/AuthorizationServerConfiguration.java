@@ -3,6 +3,7 @@ package com.consentry.authz;
 import com.consentry.authz.authorize.AuthorizationCodeResponseHandler;
 import com.consentry.authz.authorize.AuthorizationErrorResponseHandler;
 import com.consentry.authz.authorize.PushedRequestRequiredConverter;
+import com.consentry.authz.clientauth.ClientAssertionConverter;
 import com.consentry.authz.clientauth.ClientAssertionDecoderFactory;
 import com.consentry.authz.consentpage.ConsentDecision;
 import com.consentry.authz.consentpage.ConsentSelectionFilter;
@@ -57,6 +58,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -134,6 +136,12 @@ public class AuthorizationServerConfiguration {
 		tokenResponse.setAccessTokenResponseCustomizer(tokenResponseParameters);
 		http.oauth2AuthorizationServer((server) -> server
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
+					.authenticationConverters((converters) -> converters.replaceAll((converter) -> {
+						if (converter instanceof JwtClientAssertionAuthenticationConverter) {
+							return new ClientAssertionConverter();
+						}
+						return converter;
+					}))
 					.authenticationProviders((providers) -> providers.forEach((provider) -> {
 						if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
 							assertions.setJwtDecoderFactory(clientAssertions);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -165,11 +166,14 @@ public final class FdxAuthorizationDetails {
 		detail.put("type", TYPE);
 		detail.put("consentId", consent.id().value());
 		detail.put("consentRequest", request);
-		return List.of(detail);
+		// Mutable JDK collections only: the claims are persisted through Jackson with a type allow-list
+		List<Map<String, Object>> details = new ArrayList<>();
+		details.add(detail);
+		return details;
 	}
 
 	static List<String> sortedNames(Set<DataCluster> clusters) {
-		return clusters.stream().sorted().map(Enum::name).toList();
+		return clusters.stream().sorted().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
 	}
 
 	private static Map<?, ?> object(Object value, String what) {

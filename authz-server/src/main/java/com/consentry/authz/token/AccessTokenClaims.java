@@ -1,6 +1,7 @@
 package com.consentry.authz.token;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.consentry.authz.dpop.DpopProof;
@@ -67,7 +68,7 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).type("at+jwt");
 		context.getClaims()
 			.claim("client_id", context.getRegisteredClient().getClientId())
-			.claim(CNF, Map.of(JKT, proof.jkt()))
+			.claim(CNF, new HashMap<>(Map.of(JKT, proof.jkt())))
 			.claim(FDX_CONSENT_ID, consent.id().value())
 			.claim(ParameterNames.AUTHORIZATION_DETAILS, FdxAuthorizationDetails.granted(consent));
 		Instant expiresAt = context.getClaims().build().getExpiresAt();

@@ -1,0 +1,127 @@
+package com.consentry.authz.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A customer's browser at the HTTP level, for protocol tests: follows the server's redirects within the
+ * server, signs in through the login form and answers the consent form with its real field names.
+ * (The pages themselves are tested in a real Chromium.)
+ */
+public final class CustomerSession {
+
+	private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+	private final URI server;
+
+	private final HttpClient http;
+
+	public CustomerSession(URI server) {
+		this.server = server;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/** GET {@code uri}; follows redirects that stay on the server; returns the last response. */
+	public HttpResponse<String> get(URI uri) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET().build());
+		return followOnServer(response);
+	}
+
+	public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) {
+		String body = form.stream()
+			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpResponse<String> response = send(HttpRequest.newBuilder(this.server.resolve(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+		return followOnServer(response);
+	}
+
+	/** Fills the login form of {@code loginPage}. */
+	public HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
+		List<Map.Entry<String, String>> form = new ArrayList<>(hiddenFields(loginPage.body()));
+		form.add(Map.entry("username", username));
+		form.add(Map.entry("password", password));
+		return post("/login", form);
+	}
+
+	/** Submits the consent form of {@code consentPage} with the chosen accounts and decision. */
+	public HttpResponse<String> decide(HttpResponse<String> consentPage, List<String> accountIds, String decision) {
+		List<Map.Entry<String, String>> form = new ArrayList<>(hiddenFields(consentPage.body()));
+		accountIds.forEach((id) -> form.add(Map.entry("accountIds", id)));
+		form.add(Map.entry("decision", decision));
+		return post("/oauth2/authorize", form);
+	}
+
+	/** The whole customer part: sign in as {@code username}, approve with the given accounts. */
+	public HttpResponse<String> authorize(URI authorizationUrl, String username, String password,
+			List<String> accountIds, String decision) {
+		HttpResponse<String> login = get(authorizationUrl);
+		HttpResponse<String> consent = signIn(login, username, password);
+		if (!consent.body().contains("name=\"decision\"")) {
+			throw new IllegalStateException("expected the consent page, got " + consent.statusCode() + ": "
+					+ consent.uri() + "\n" + consent.body());
+		}
+		return decide(consent, accountIds, decision);
+	}
+
+	public static List<Map.Entry<String, String>> hiddenFields(String html) {
+		List<Map.Entry<String, String>> fields = new ArrayList<>();
+		Matcher matcher = HIDDEN.matcher(html);
+		while (matcher.find()) {
+			fields.add(Map.entry(matcher.group(1), unescape(matcher.group(2))));
+		}
+		return fields;
+	}
+
+	private HttpResponse<String> followOnServer(HttpResponse<String> response) {
+		int hops = 0;
+		while (response.statusCode() / 100 == 3 && hops++ < 10) {
+			URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+			if (!location.getAuthority().equals(this.server.getAuthority())) {
+				return response;
+			}
+			response = send(HttpRequest.newBuilder(location).GET().build());
+		}
+		return response;
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static String unescape(String html) {
+		return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+			.replace("&amp;", "&");
+	}
+
+}

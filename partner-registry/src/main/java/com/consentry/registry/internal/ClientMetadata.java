@@ -1,0 +1,278 @@
+package com.consentry.registry.internal;
+
+import static com.consentry.registry.internal.MetadataNames.AUTHORIZATION_SIGNED_RESPONSE_ALG;
+import static com.consentry.registry.internal.MetadataNames.CLIENT_NAME;
+import static com.consentry.registry.internal.MetadataNames.CLIENT_URI;
+import static com.consentry.registry.internal.MetadataNames.CONTACTS;
+import static com.consentry.registry.internal.MetadataNames.DPOP_BOUND_ACCESS_TOKENS;
+import static com.consentry.registry.internal.MetadataNames.GRANT_TYPES;
+import static com.consentry.registry.internal.MetadataNames.JWKS;
+import static com.consentry.registry.internal.MetadataNames.JWKS_URI;
+import static com.consentry.registry.internal.MetadataNames.LOGO_URI;
+import static com.consentry.registry.internal.MetadataNames.POLICY_URI;
+import static com.consentry.registry.internal.MetadataNames.REDIRECT_URIS;
+import static com.consentry.registry.internal.MetadataNames.RESPONSE_MODES;
+import static com.consentry.registry.internal.MetadataNames.RESPONSE_TYPES;
+import static com.consentry.registry.internal.MetadataNames.SCOPE;
+import static com.consentry.registry.internal.MetadataNames.SOFTWARE_ID;
+import static com.consentry.registry.internal.MetadataNames.SOFTWARE_VERSION;
+import static com.consentry.registry.internal.MetadataNames.TOKEN_ENDPOINT_AUTH_METHOD;
+import static com.consentry.registry.internal.MetadataNames.TOKEN_ENDPOINT_AUTH_SIGNING_ALG;
+import static com.consentry.registry.internal.MetadataNames.TOS_URI;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The validated client metadata of one registration: the request body's members with the software
+ * statement's values taking precedence, held to RFC 7591 §2 and FAPI 2.0 (https redirects only,
+ * {@code private_key_jwt}, code flow, ES256/PS256, sender-constrained tokens, signed responses).
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2</a>
+ * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0 Security Profile</a>
+ */
+public record ClientMetadata(String clientName, List<String> redirectUris, List<String> grantTypes,
+		String tokenEndpointAuthSigningAlg, @Nullable JWKSet jwks, @Nullable String jwksUri, List<String> scopes,
+		String authorizationSignedResponseAlg, List<String> responseModes, @Nullable String softwareId,
+		@Nullable String softwareVersion, @Nullable String logoUri, @Nullable String clientUri,
+		@Nullable String policyUri, @Nullable String tosUri, List<String> contacts) {
+
+	/** FAPI 2.0 SP §5.3.2.1(6): the only client authentication we offer besides mTLS (which we do not). */
+	public static final String PRIVATE_KEY_JWT = "private_key_jwt";
+
+	/** FAPI 2.0 SP §5.3.2.2(1). */
+	public static final List<String> RESPONSE_TYPES_CODE = List.of("code");
+
+	static final String AUTHORIZATION_CODE = "authorization_code";
+
+	static final String REFRESH_TOKEN = "refresh_token";
+
+	static final String OPENID = "openid";
+
+	private static final List<String> DEFAULT_GRANT_TYPES = List.of(AUTHORIZATION_CODE, REFRESH_TOKEN);
+
+	/** FAPI 2.0 SP §5.4.1(1), narrowed to what our partners' keys and our verifiers support. */
+	private static final Set<String> ALGORITHMS = Set.of("ES256", "PS256");
+
+	private static final String DEFAULT_ALGORITHM = "ES256";
+
+	/** FAPI 2.0 Message Signing §5.3.3 with JARM §2.3: the modes a code-flow client may use. */
+	private static final Set<String> RESPONSE_MODE_VALUES = Set.of("jwt", "query.jwt", "query");
+
+	private static final List<String> DEFAULT_RESPONSE_MODES = List.of("jwt");
+
+	private static final Pattern FDX_SCOPE = Pattern.compile("fdx:[a-z0-9]+:read");
+
+	private static final Set<String> OTHER_SCOPES = Set.of(OPENID, "offline_access");
+
+	private static final int MAX_REDIRECT_URIS = 10;
+
+	private static final int MAX_URI_LENGTH = 512;
+
+	/** authz.oauth2_registered_client keeps redirect_uris and scopes comma-joined in varchar(1000). */
+	private static final int MAX_JOINED_LENGTH = 1000;
+
+	private static final int MAX_NAME_LENGTH = 200;
+
+	public ClientMetadata {
+		Assert.hasText(clientName, "clientName cannot be empty");
+		Assert.notEmpty(redirectUris, "redirectUris cannot be empty");
+		Assert.notEmpty(grantTypes, "grantTypes cannot be empty");
+		Assert.isTrue(ALGORITHMS.contains(tokenEndpointAuthSigningAlg), "unsupported tokenEndpointAuthSigningAlg");
+		Assert.isTrue((jwks == null) != (jwksUri == null), "exactly one of jwks and jwksUri must be given");
+		Assert.notEmpty(scopes, "scopes cannot be empty");
+		Assert.isTrue(ALGORITHMS.contains(authorizationSignedResponseAlg),
+				"unsupported authorizationSignedResponseAlg");
+		Assert.notEmpty(responseModes, "responseModes cannot be empty");
+		Assert.notNull(contacts, "contacts cannot be null");
+		redirectUris = List.copyOf(redirectUris);
+		grantTypes = List.copyOf(grantTypes);
+		scopes = List.copyOf(scopes);
+		responseModes = List.copyOf(responseModes);
+		contacts = List.copyOf(contacts);
+	}
+
+	/**
+	 * Validates a registration's metadata, the statement's values taking precedence over the body's
+	 * (RFC 7591 §3.1.1). Members this server does not know are ignored (RFC 7591 §2).
+	 * @param body the request body's members
+	 * @param statementClaims the verified software statement's claims
+	 * @throws RegistrationException {@code invalid_redirect_uri} or {@code invalid_client_metadata}
+	 */
+	public static ClientMetadata from(Map<String, Object> body, Map<String, Object> statementClaims) {
+		Assert.notNull(body, "body cannot be null");
+		Assert.notNull(statementClaims, "statementClaims cannot be null");
+		Map<String, Object> merged = new LinkedHashMap<>(body);
+		statementClaims.forEach((name, value) -> {
+			if (value != null) {
+				merged.put(name, value);
+			}
+		});
+		return from(merged);
+	}
+
+	/**
+	 * Validates one set of client metadata members.
+	 * @throws RegistrationException {@code invalid_redirect_uri} or {@code invalid_client_metadata}
+	 */
+	public static ClientMetadata from(Map<String, Object> members) {
+		JsonMembers metadata = new JsonMembers(members, RegistrationError.INVALID_CLIENT_METADATA);
+		List<String> redirectUris = redirectUris(new JsonMembers(members, RegistrationError.INVALID_REDIRECT_URI));
+		String authMethod = metadata.string(TOKEN_ENDPOINT_AUTH_METHOD, 100).orElse(PRIVATE_KEY_JWT);
+		if (!PRIVATE_KEY_JWT.equals(authMethod)) {
+			// FAPI 2.0 SP §5.3.2.1(6): client authentication by private_key_jwt (or mTLS) only.
+			throw metadata.refused("token_endpoint_auth_method must be private_key_jwt");
+		}
+		List<String> grantTypes = metadata.strings(GRANT_TYPES, 2, 100).orElse(DEFAULT_GRANT_TYPES);
+		if (!DEFAULT_GRANT_TYPES.containsAll(grantTypes) || !grantTypes.contains(AUTHORIZATION_CODE)) {
+			// FAPI 2.0 SP §5.3.2.1(2) and §5.3.2.2(1): the code flow, with refresh tokens at most.
+			throw metadata.refused("grant_types must be authorization_code, optionally with refresh_token");
+		}
+		List<String> responseTypes = metadata.strings(RESPONSE_TYPES, 1, 100).orElse(RESPONSE_TYPES_CODE);
+		if (!RESPONSE_TYPES_CODE.equals(responseTypes)) {
+			throw metadata.refused("response_types must be [\"code\"]");
+		}
+		String signingAlg = algorithm(metadata, TOKEN_ENDPOINT_AUTH_SIGNING_ALG);
+		if (metadata.has(JWKS) == metadata.has(JWKS_URI)) {
+			// RFC 7591 §2: jwks_uri and jwks MUST NOT both be present; we need one to check private_key_jwt.
+			throw metadata.refused("exactly one of jwks and jwks_uri is required");
+		}
+		JWKSet jwks = metadata.object(JWKS).map((set) -> ClientKeys.publicKeys(set, signingAlg)).orElse(null);
+		String jwksUri = metadata.string(JWKS_URI, MAX_URI_LENGTH)
+			.map((uri) -> https(metadata, JWKS_URI, uri))
+			.orElse(null);
+		if (!metadata.bool(DPOP_BOUND_ACCESS_TOKENS).orElse(true)) {
+			// FAPI 2.0 SP §5.3.2.1(4): only sender-constrained access tokens; ours are DPoP-bound.
+			throw metadata.refused("dpop_bound_access_tokens must be true");
+		}
+		List<String> responseModes = metadata.strings(RESPONSE_MODES, 3, 20).orElse(DEFAULT_RESPONSE_MODES);
+		if (!RESPONSE_MODE_VALUES.containsAll(responseModes)) {
+			throw metadata.refused("response_modes may hold only jwt, query.jwt and query");
+		}
+		return new ClientMetadata(
+				metadata.string(CLIENT_NAME, MAX_NAME_LENGTH)
+					.orElseThrow(() -> metadata.refused("client_name is required")),
+				redirectUris, grantTypes, signingAlg, jwks, jwksUri, scopes(metadata),
+				algorithm(metadata, AUTHORIZATION_SIGNED_RESPONSE_ALG), responseModes,
+				metadata.string(SOFTWARE_ID, MAX_NAME_LENGTH).orElse(null),
+				metadata.string(SOFTWARE_VERSION, 100).orElse(null), optionalHttps(metadata, LOGO_URI),
+				optionalHttps(metadata, CLIENT_URI), optionalHttps(metadata, POLICY_URI),
+				optionalHttps(metadata, TOS_URI), metadata.strings(CONTACTS, 10, 320).orElse(List.of()));
+	}
+
+	/** The effective metadata in its RFC 7591 §3.2.1 JSON form. */
+	public Map<String, Object> toJson() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put(CLIENT_NAME, this.clientName);
+		json.put(REDIRECT_URIS, this.redirectUris);
+		json.put(GRANT_TYPES, this.grantTypes);
+		json.put(RESPONSE_TYPES, RESPONSE_TYPES_CODE);
+		json.put(TOKEN_ENDPOINT_AUTH_METHOD, PRIVATE_KEY_JWT);
+		json.put(TOKEN_ENDPOINT_AUTH_SIGNING_ALG, this.tokenEndpointAuthSigningAlg);
+		if (this.jwks != null) {
+			json.put(JWKS, this.jwks.toJSONObject(true));
+		}
+		if (this.jwksUri != null) {
+			json.put(JWKS_URI, this.jwksUri);
+		}
+		json.put(SCOPE, String.join(" ", this.scopes));
+		json.put(DPOP_BOUND_ACCESS_TOKENS, true);
+		json.put(AUTHORIZATION_SIGNED_RESPONSE_ALG, this.authorizationSignedResponseAlg);
+		json.put(RESPONSE_MODES, this.responseModes);
+		putIfPresent(json, SOFTWARE_ID, this.softwareId);
+		putIfPresent(json, SOFTWARE_VERSION, this.softwareVersion);
+		putIfPresent(json, LOGO_URI, this.logoUri);
+		putIfPresent(json, CLIENT_URI, this.clientUri);
+		putIfPresent(json, POLICY_URI, this.policyUri);
+		putIfPresent(json, TOS_URI, this.tosUri);
+		if (!this.contacts.isEmpty()) {
+			json.put(CONTACTS, this.contacts);
+		}
+		return json;
+	}
+
+	private static List<String> redirectUris(JsonMembers redirects) {
+		List<String> uris = redirects.strings(REDIRECT_URIS, MAX_REDIRECT_URIS, MAX_URI_LENGTH)
+			.orElseThrow(() -> redirects.refused("redirect_uris is required"));
+		for (String uri : uris) {
+			// FAPI 2.0 SP §5.3.2.2(8): no http redirect URIs (the loopback exception is for native apps,
+			// which are public clients we do not register); RFC 6749 §3.1.2: no fragment.
+			https(redirects, REDIRECT_URIS, uri);
+			if (uri.indexOf(',') >= 0) {
+				// The URIs are stored comma-joined: a comma would split one registered URI into two.
+				throw redirects.refused("redirect_uris must not contain commas");
+			}
+		}
+		if (String.join(",", uris).length() > MAX_JOINED_LENGTH) {
+			throw redirects.refused("redirect_uris are too long together");
+		}
+		return uris;
+	}
+
+	private static List<String> scopes(JsonMembers metadata) {
+		String scope = metadata.string(SCOPE, MAX_JOINED_LENGTH)
+			.orElseThrow(() -> metadata.refused("scope is required and must contain openid"));
+		List<String> scopes = new ArrayList<>();
+		for (String value : scope.trim().split(" +")) {
+			if (!OTHER_SCOPES.contains(value) && !FDX_SCOPE.matcher(value).matches()) {
+				throw metadata.refused("scope may hold only openid, offline_access and fdx:<cluster>:read");
+			}
+			if (!scopes.contains(value)) {
+				scopes.add(value);
+			}
+		}
+		if (!scopes.contains(OPENID)) {
+			throw metadata.refused("scope must contain openid");
+		}
+		return scopes;
+	}
+
+	private static String algorithm(JsonMembers metadata, String name) {
+		String algorithm = metadata.string(name, 10).orElse(DEFAULT_ALGORITHM);
+		if (!ALGORITHMS.contains(algorithm)) {
+			// FAPI 2.0 SP §5.4.1(1).
+			throw metadata.refused(name + " must be ES256 or PS256");
+		}
+		return algorithm;
+	}
+
+	private static @Nullable String optionalHttps(JsonMembers metadata, String name) {
+		return metadata.string(name, MAX_URI_LENGTH).map((uri) -> https(metadata, name, uri)).orElse(null);
+	}
+
+	/** An absolute https URI with a host, no user info and no fragment. */
+	private static String https(JsonMembers members, String name, String value) {
+		URI uri;
+		try {
+			uri = new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			throw members.refused(name + " must hold absolute https URIs");
+		}
+		if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+			throw members.refused(name + " must hold absolute https URIs");
+		}
+		if (uri.getRawFragment() != null) {
+			throw members.refused(name + " must not contain a fragment");
+		}
+		return value;
+	}
+
+	private static void putIfPresent(Map<String, Object> json, String name, @Nullable Object value) {
+		if (value != null) {
+			json.put(name, value);
+		}
+	}
+
+}

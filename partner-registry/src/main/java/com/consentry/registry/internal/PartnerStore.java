@@ -1,0 +1,92 @@
+package com.consentry.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import com.consentry.registry.Partner;
+import com.consentry.registry.PartnerStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+/**
+ * Partners in {@code registry.partner}, and removal of a partner's client from
+ * {@code authz.oauth2_registered_client} (Spring's {@code RegisteredClientRepository} cannot delete). Callers
+ * own the transaction.
+ */
+@Component
+public final class PartnerStore {
+
+	private static final String PARTNER_COLUMNS = "client_id, org_id, org_name, client_name, status";
+
+	private final JdbcClient jdbc;
+
+	public PartnerStore(JdbcClient jdbc) {
+		Assert.notNull(jdbc, "jdbc cannot be null");
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Partner> find(String clientId) {
+		return this.jdbc.sql("SELECT " + PARTNER_COLUMNS + " FROM registry.partner WHERE client_id = ?")
+			.param(clientId)
+			.query((rs, row) -> partner(rs))
+			.optional();
+	}
+
+	public Optional<PartnerRegistration> findRegistration(String clientId) {
+		return this.jdbc.sql("SELECT " + PARTNER_COLUMNS + ", software_id, directory_issuer, "
+				+ "registration_access_token_hash, metadata, created_at, updated_at "
+				+ "FROM registry.partner WHERE client_id = ?")
+			.param(clientId)
+			.query((rs, row) -> new PartnerRegistration(partner(rs), rs.getString("software_id"),
+					rs.getString("directory_issuer"), rs.getBytes("registration_access_token_hash"),
+					rs.getString("metadata"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+			.optional();
+	}
+
+	public void insert(PartnerRegistration registration) {
+		Partner partner = registration.partner();
+		this.jdbc.sql("INSERT INTO registry.partner (client_id, org_id, org_name, client_name, software_id, "
+				+ "directory_issuer, status, registration_access_token_hash, metadata, created_at, updated_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(partner.clientId(), partner.orgId(), partner.orgName(), partner.clientName(),
+					registration.softwareId(), registration.directoryIssuer(), partner.status().name(),
+					registration.registrationAccessTokenHash(), registration.metadataJson(),
+					OffsetDateTime.ofInstant(registration.createdAt(), ZoneOffset.UTC),
+					OffsetDateTime.ofInstant(registration.updatedAt(), ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * Deletes the partner, its registered client, and the client's authorizations and consents (RFC 7592 §2.3:
+	 * deleting a client invalidates its grants and tokens).
+	 * @return whether a partner was deleted
+	 */
+	public boolean delete(String clientId) {
+		int partners = this.jdbc.sql("DELETE FROM registry.partner WHERE client_id = ?").param(clientId).update();
+		Optional<String> registeredClientId = this.jdbc
+			.sql("SELECT id FROM authz.oauth2_registered_client WHERE client_id = ?")
+			.param(clientId)
+			.query(String.class)
+			.optional();
+		registeredClientId.ifPresent((id) -> {
+			this.jdbc.sql("DELETE FROM authz.oauth2_authorization WHERE registered_client_id = ?").param(id).update();
+			this.jdbc.sql("DELETE FROM authz.oauth2_authorization_consent WHERE registered_client_id = ?")
+				.param(id)
+				.update();
+			this.jdbc.sql("DELETE FROM authz.oauth2_registered_client WHERE id = ?").param(id).update();
+		});
+		return partners > 0;
+	}
+
+	private static Partner partner(ResultSet rs) throws SQLException {
+		return new Partner(rs.getString("client_id"), rs.getString("org_id"), rs.getString("org_name"),
+				rs.getString("client_name"), PartnerStatus.valueOf(rs.getString("status")));
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.consentry.registry.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.Assert;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The client registration endpoint ({@code POST /register}, RFC 7591 §3) and client configuration endpoint
+ * ({@code GET}/{@code DELETE /register/{clientId}}, RFC 7592 §2). Errors are written by
+ * {@link RegistrationErrorAdvice}.
+ */
+@RestController
+public final class RegistrationController {
+
+	private final Registrations registrations;
+
+	public RegistrationController(Registrations registrations) {
+		Assert.notNull(registrations, "registrations cannot be null");
+		this.registrations = registrations;
+	}
+
+	/**
+	 * RFC 7591 §3.1. The content type is checked here rather than by {@code consumes}, so that a wrong one gets
+	 * the RFC 7591 error from this module instead of a container error page. The body is read up to one byte past
+	 * its limit, so an oversized one is refused without reading it all.
+	 */
+	@PostMapping("/register")
+	public ResponseEntity<Map<String, Object>> register(
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+			InputStream body) throws IOException {
+		if (!isJson(contentType)) {
+			throw new RegistrationException(RegistrationError.INVALID_CLIENT_METADATA,
+					"the request body must be application/json");
+		}
+		byte[] bytes = body.readNBytes(RegistrationRequest.MAX_BYTES + 1);
+		Map<String, Object> response = this.registrations.register(bytes);
+		// RFC 7591 §3.2.1: 201 Created; the response carries a credential, so it must not be cached.
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.contentType(MediaType.APPLICATION_JSON)
+			.cacheControl(CacheControl.noStore())
+			.body(response);
+	}
+
+	/** RFC 7592 §2.1. */
+	@GetMapping("/register/{clientId}")
+	public ResponseEntity<Map<String, Object>> read(@PathVariable String clientId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.cacheControl(CacheControl.noStore())
+			.body(this.registrations.read(clientId, authorization));
+	}
+
+	/** RFC 7592 §2.3. */
+	@DeleteMapping("/register/{clientId}")
+	public ResponseEntity<Void> delete(@PathVariable String clientId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		this.registrations.delete(clientId, authorization);
+		return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+	}
+
+	private static boolean isJson(@Nullable String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+}

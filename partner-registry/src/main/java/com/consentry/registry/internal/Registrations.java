@@ -1,0 +1,194 @@
+package com.consentry.registry.internal;
+
+import static com.consentry.registry.internal.MetadataNames.CLIENT_ID;
+import static com.consentry.registry.internal.MetadataNames.CLIENT_ID_ISSUED_AT;
+import static com.consentry.registry.internal.MetadataNames.ORG_ID;
+import static com.consentry.registry.internal.MetadataNames.ORG_NAME;
+import static com.consentry.registry.internal.MetadataNames.REGISTRATION_ACCESS_TOKEN;
+import static com.consentry.registry.internal.MetadataNames.REGISTRATION_CLIENT_URI;
+import static com.consentry.registry.internal.MetadataNames.SOFTWARE_STATEMENT;
+import static com.consentry.registry.internal.MetadataNames.STATUS;
+
+import java.security.MessageDigest;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.consentry.registry.Partner;
+import com.consentry.registry.PartnerDeleted;
+import com.consentry.registry.PartnerStatus;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.Assert;
+
+/**
+ * Registers partners (RFC 7591 §3.1) and serves their registration management (RFC 7592 §2.1 read,
+ * §2.3 delete). Everything is checked before anything is written, and each change is one transaction over
+ * the partner row and its Spring Authorization Server client, so a refused request changes nothing.
+ *
+ * @see SoftwareStatementVerifier
+ * @see ClientMetadata
+ */
+public final class Registrations {
+
+	/** RFC 6750 §2.1 b64token. */
+	private static final Pattern BEARER = Pattern.compile("(?i)Bearer ([A-Za-z0-9\\-._~+/]+=*)");
+
+	private static final int MAX_CLIENT_ID_LENGTH = 100;
+
+	private static final Logger logger = LoggerFactory.getLogger(Registrations.class);
+
+	private final SoftwareStatementVerifier statements;
+
+	private final RegisteredClientRepository clients;
+
+	private final PartnerStore partners;
+
+	private final TransactionOperations transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final String issuer;
+
+	private final boolean autoApprove;
+
+	private final Clock clock;
+
+	public Registrations(SoftwareStatementVerifier statements, RegisteredClientRepository clients,
+			PartnerStore partners, TransactionOperations transactions, ApplicationEventPublisher events, String issuer,
+			boolean autoApprove, Clock clock) {
+		Assert.notNull(statements, "statements cannot be null");
+		Assert.notNull(clients, "clients cannot be null");
+		Assert.notNull(partners, "partners cannot be null");
+		Assert.notNull(transactions, "transactions cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		Assert.hasText(issuer, "issuer cannot be empty");
+		Assert.notNull(clock, "clock cannot be null");
+		this.statements = statements;
+		this.clients = clients;
+		this.partners = partners;
+		this.transactions = transactions;
+		this.events = events;
+		this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+		this.autoApprove = autoApprove;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers a client from a request body: statement verified, metadata validated, then the client and the
+	 * partner written together.
+	 * @return the RFC 7591 §3.2.1 response members, with a new registration access token
+	 * @throws RegistrationException when the registration is refused
+	 */
+	public Map<String, Object> register(byte[] body) {
+		RegistrationRequest request = RegistrationRequest.parse(body);
+		SoftwareStatement statement = this.statements.verify(request.softwareStatement());
+		ClientMetadata metadata = ClientMetadata.from(request.members(), statement.claims());
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		String clientId = RegistrationCredentials.newClientId();
+		String token = RegistrationCredentials.newRegistrationAccessToken();
+		PartnerStatus status = this.autoApprove ? PartnerStatus.ACTIVE : PartnerStatus.PENDING;
+		Partner partner = new Partner(clientId, statement.orgId(), statement.orgName(), metadata.clientName(),
+				status);
+		Map<String, Object> stored = metadata.toJson();
+		stored.put(ORG_ID, statement.orgId());
+		stored.put(ORG_NAME, statement.orgName());
+		stored.put(SOFTWARE_STATEMENT, statement.serialized());
+		PartnerRegistration registration = new PartnerRegistration(partner, metadata.softwareId(),
+				statement.issuer(), RegistrationCredentials.sha256(token), JSONObjectUtils.toJSONString(stored), now,
+				now);
+		RegisteredClient client = FapiRegisteredClients.of(metadata, UUID.randomUUID().toString(), clientId, now,
+				statement.orgId());
+		this.transactions.executeWithoutResult((tx) -> {
+			this.clients.save(client);
+			this.partners.insert(registration);
+		});
+		logger.info("Registered client {} of organisation {} ({})", clientId, statement.orgId(), status);
+		return response(registration, stored, token);
+	}
+
+	/**
+	 * RFC 7592 §2.1: the client's current registration, without a new token.
+	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
+	 */
+	public Map<String, Object> read(String clientId, @Nullable String authorization) {
+		PartnerRegistration registration = authorize(clientId, authorization);
+		return response(registration, storedMetadata(registration), null);
+	}
+
+	/**
+	 * RFC 7592 §2.3: removes the partner and its client, then announces {@link PartnerDeleted}.
+	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
+	 */
+	public void delete(String clientId, @Nullable String authorization) {
+		boolean deleted = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+			authorize(clientId, authorization);
+			return this.partners.delete(clientId);
+		}));
+		if (!deleted) {
+			throw new RegistrationAccessDeniedException();
+		}
+		logger.info("Deleted client {}", clientId);
+		this.events.publishEvent(new PartnerDeleted(clientId));
+	}
+
+	private PartnerRegistration authorize(String clientId, @Nullable String authorization) {
+		String token = bearerToken(authorization);
+		Optional<PartnerRegistration> registration = (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_LENGTH)
+				? Optional.empty() : this.partners.findRegistration(clientId);
+		// Hash even when there is nothing to compare, so timing tells no unknown client from a wrong token.
+		byte[] presented = RegistrationCredentials.sha256((token != null) ? token : "");
+		if (token == null || registration.isEmpty()
+				|| !MessageDigest.isEqual(presented, registration.get().registrationAccessTokenHash())) {
+			throw new RegistrationAccessDeniedException();
+		}
+		return registration.get();
+	}
+
+	private static @Nullable String bearerToken(@Nullable String authorization) {
+		if (authorization == null) {
+			return null;
+		}
+		var matcher = BEARER.matcher(authorization.strip());
+		return matcher.matches() ? matcher.group(1) : null;
+	}
+
+	private Map<String, Object> response(PartnerRegistration registration, Map<String, Object> stored,
+			@Nullable String token) {
+		String clientId = registration.partner().clientId();
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put(CLIENT_ID, clientId);
+		response.put(CLIENT_ID_ISSUED_AT, registration.createdAt().getEpochSecond());
+		response.putAll(stored);
+		response.put(STATUS, registration.partner().status().name());
+		if (token != null) {
+			response.put(REGISTRATION_ACCESS_TOKEN, token);
+		}
+		response.put(REGISTRATION_CLIENT_URI, this.issuer + "/register/" + clientId);
+		return response;
+	}
+
+	private static Map<String, Object> storedMetadata(PartnerRegistration registration) {
+		try {
+			return JSONObjectUtils.parse(registration.metadataJson());
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException("Stored metadata of client " + registration.partner().clientId()
+					+ " is not a JSON object", ex);
+		}
+	}
+
+}
