@@ -4,6 +4,7 @@ import com.consentry.authz.authorize.AuthorizationCodeResponseHandler;
 import com.consentry.authz.authorize.AuthorizationErrorResponseHandler;
 import com.consentry.authz.authorize.PushedRequestRequiredConverter;
 import com.consentry.authz.clientauth.ClientAssertionConverter;
+import com.consentry.authz.clientauth.ClientAuthenticationRequiredEntryPoint;
 import com.consentry.authz.clientauth.ClientAssertionDecoderFactory;
 import com.consentry.authz.consentpage.ConsentDecision;
 import com.consentry.authz.consentpage.ConsentSelectionFilter;
@@ -65,6 +66,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Composes the FAPI 2.0 authorization server from Spring Authorization Server's endpoint configurers and
@@ -189,9 +191,14 @@ public class AuthorizationServerConfiguration {
 		http.securityMatcher(http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher())
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"),
-					PathPatternRequestMatcher.pathPattern(settings.getAuthorizationEndpoint())))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						PathPatternRequestMatcher.pathPattern(settings.getAuthorizationEndpoint()))
+				.defaultAuthenticationEntryPointFor(new ClientAuthenticationRequiredEntryPoint(),
+						new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(settings.getPushedAuthorizationRequestEndpoint()),
+								PathPatternRequestMatcher.pathPattern(settings.getTokenEndpoint()),
+								PathPatternRequestMatcher.pathPattern(settings.getTokenIntrospectionEndpoint()),
+								PathPatternRequestMatcher.pathPattern(settings.getTokenRevocationEndpoint()))))
 			.addFilterBefore(new DpopProofFilter(dpopVerifier, dpopNonces, settings),
 					AbstractPreAuthenticatedProcessingFilter.class)
 			.addFilterAfter(new ConsentSelectionFilter(settings.getAuthorizationEndpoint(), pendingConsents),

@@ -93,7 +93,7 @@ public abstract class AuthorizationServerTest {
 	}
 
 	/** PAR, sign-in as alice, approve two accounts; returns the code from the validated JARM response. */
-	protected static String authorizationCode(FapiTestClient client, CodeVerifier verifier) {
+	public static String authorizationCode(FapiTestClient client, CodeVerifier verifier) {
 		String requestUri = pushStandardRequest(client, verifier);
 		CustomerSession alice = new CustomerSession(ISSUER);
 		HttpResponse<String> done = alice.authorize(authorizationUrl(client, requestUri), "alice", "alice-demo-pass",

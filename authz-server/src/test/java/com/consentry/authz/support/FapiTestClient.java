@@ -75,6 +75,11 @@ public final class FapiTestClient {
 		this.registrationAccessToken = registrationAccessToken;
 	}
 
+	/** A client already known to the server (e.g. a resource server saved directly). */
+	public static FapiTestClient existing(URI issuer, String clientId, ECKey clientKey) {
+		return new FapiTestClient(issuer, new ClientID(clientId), clientKey, null);
+	}
+
 	/** Registers a new partner at {@code issuer} with a statement of {@code directory}. */
 	public static FapiTestClient register(URI issuer, TestDirectory directory) {
 		ECKey clientKey = newKey("client");
@@ -126,6 +131,15 @@ public final class FapiTestClient {
 		try {
 			return new PrivateKeyJWT(this.clientId, this.issuer, JWSAlgorithm.ES256, this.clientKey.toECPrivateKey(),
 					this.clientKey.getKeyID(), null);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public DefaultDPoPProofFactory proofFactory() {
+		try {
+			return new DefaultDPoPProofFactory(this.dpopKey, JWSAlgorithm.ES256);
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
