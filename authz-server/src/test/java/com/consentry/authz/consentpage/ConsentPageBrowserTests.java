@@ -71,7 +71,8 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 			.contains("Access lasts for 30 days, until you stop it.")
 			.contains("up to 90 days of history")
 			.doesNotContain("ACCOUNT_DETAILED", "TRANSACTIONS");
-		assertThat(accountChoices(driver)).containsExactly("acc-alice-chk-01", "acc-alice-sav-02", "acc-alice-crd-03");
+		assertThat(accountChoices(driver)).containsExactlyInAnyOrder("acc-alice-chk-01", "acc-alice-sav-02",
+				"acc-alice-crd-03");
 		assertThat(page).contains("Bills · Everyday Checking", "...3401", "Rainy day · High-Yield Savings", "...7802",
 				"Cashback Visa", "...4321");
 		assertThat(driver.getPageSource()).as("full account numbers never reach the page")
