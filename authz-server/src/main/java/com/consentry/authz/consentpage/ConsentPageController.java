@@ -3,6 +3,8 @@ package com.consentry.authz.consentpage;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.consentry.consent.ConsentRequest;
 import com.consentry.consent.CustomerAccounts;
@@ -73,10 +75,29 @@ final class ConsentPageController {
 		model.addAttribute("clusters", clusters(request));
 		boolean wantsAccounts = !request.clustersFor(ResourceType.ACCOUNT).isEmpty();
 		model.addAttribute("wantsAccounts", wantsAccounts);
-		model.addAttribute("accounts",
-				wantsAccounts ? this.customerAccounts.accountsOf(principal.getName()) : List.of());
+		model.addAttribute("accounts", wantsAccounts ? this.customerAccounts.accountsOf(principal.getName())
+			.stream()
+			.map(AccountChoice::of)
+			.toList() : List.of());
 		model.addAttribute("error", "no_account".equals(error) ? "Choose at least one account to share." : null);
 		return "consent";
+	}
+
+	/** An account as the customer recognises it: name, kind in plain words, masked number. */
+	record AccountChoice(String accountId, String name, String kind, String numberDisplay) {
+
+		private static final Map<String, String> KINDS = Map.of("CHECKING", "Checking account", "SAVINGS",
+				"Savings account", "CREDITCARD", "Credit card", "AUTOLOAN", "Auto loan", "MORTGAGE", "Mortgage", "CD",
+				"Certificate of deposit", "MONEYMARKET", "Money market account", "LINEOFCREDIT", "Line of credit");
+
+		static AccountChoice of(CustomerAccounts.AccountSummary account) {
+			String name = (account.nickname() != null) ? account.nickname() + " · " + account.productName()
+					: account.productName();
+			String kind = KINDS.getOrDefault(account.accountType(), account.accountType().charAt(0)
+					+ account.accountType().substring(1).toLowerCase(Locale.ROOT).replace('_', ' '));
+			return new AccountChoice(account.accountId(), name, kind, account.accountNumberDisplay());
+		}
+
 	}
 
 	private static List<DataCluster> clusters(ConsentRequest request) {
@@ -90,8 +111,8 @@ final class ConsentPageController {
 	private static String duration(ConsentRequest request) {
 		return switch (request.durationType()) {
 			case ONE_TIME -> "once, right now";
-			case TIME_BOUND -> "for " + request.durationPeriod() + " days, until you stop it";
-			case PERSISTENT -> "until you stop it (you will be asked again after a year)";
+			case TIME_BOUND -> "for " + request.durationPeriod() + " days";
+			case PERSISTENT -> "for a year, then the app must ask you again";
 		};
 	}
 

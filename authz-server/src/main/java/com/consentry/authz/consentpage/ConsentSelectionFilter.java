@@ -1,6 +1,7 @@
 package com.consentry.authz.consentpage;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import com.consentry.consent.ResourceType;
 import jakarta.servlet.FilterChain;
@@ -43,7 +44,7 @@ public final class ConsentSelectionFilter extends OncePerRequestFilter {
 		boolean emptyApproval = HttpMethod.POST.matches(request.getMethod())
 				&& this.authorizationEndpoint.equals(request.getRequestURI())
 				&& ConsentDecision.APPROVE.equals(request.getParameter(ConsentDecision.DECISION))
-				&& request.getParameterValues(ConsentDecision.ACCOUNT_IDS) == null && state != null
+				&& noAccountChosen(request.getParameterValues(ConsentDecision.ACCOUNT_IDS)) && state != null
 				&& clientId != null && customer != null && customer.isAuthenticated();
 		if (emptyApproval && this.pendingConsents.find(state, clientId, customer.getName())
 			.filter((pending) -> !pending.consent().request().clustersFor(ResourceType.ACCOUNT).isEmpty())
@@ -60,6 +61,10 @@ public final class ConsentSelectionFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean noAccountChosen(String[] accountIds) {
+		return accountIds == null || Arrays.stream(accountIds).allMatch(String::isBlank);
 	}
 
 }

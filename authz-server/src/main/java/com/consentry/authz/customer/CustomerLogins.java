@@ -80,11 +80,18 @@ public class CustomerLogins implements UserDetailsService {
 		if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)) {
 			return;
 		}
-		Instant lockedUntil = this.clock.instant().plus(this.properties.lockout());
+		Instant now = this.clock.instant();
+		// A lock that has run out starts a new count: one more slip must not lock again at once.
 		this.jdbc
-			.sql("UPDATE authz.customer_login SET failed_attempts = failed_attempts + 1, "
-					+ "locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END WHERE username = ?")
-			.params(this.properties.maxFailures(), Timestamp.from(lockedUntil), attempt.getName())
+			.sql("UPDATE authz.customer_login SET "
+					+ "failed_attempts = CASE WHEN locked_until <= :now THEN 1 ELSE failed_attempts + 1 END, "
+					+ "locked_until = CASE WHEN locked_until <= :now AND 1 >= :max THEN :until "
+					+ "WHEN locked_until <= :now THEN NULL "
+					+ "WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END WHERE username = :username")
+			.param("now", Timestamp.from(now))
+			.param("max", this.properties.maxFailures())
+			.param("until", Timestamp.from(now.plus(this.properties.lockout())))
+			.param("username", attempt.getName())
 			.update();
 	}
 

@@ -32,6 +32,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,12 +47,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsentPageBrowserTests extends AuthorizationServerTest {
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@RegisterExtension
 	static final HeadlessChromium browser = new HeadlessChromium();
 
 	private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
 
-	private static final String LOGIN_FAILED = "The user name or password is not right.";
+	private static final String LOGIN_FAILED = "The user name or password is not right";
 
 	@Test
 	@DisplayName("DESIGN contract: customer signs in, picks accounts and approves; JARM carries a code and the token grants exactly those accounts")
@@ -68,11 +74,12 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 		assertThat(page).contains("Offered by Test Fintech Ltd")
 			.contains("Detailed account information: balances, credit limits, interest rates and due dates")
 			.contains("Transactions: pending and posted transactions")
-			.contains("Access lasts for 30 days, until you stop it.")
+			.contains("Access lasts for 30 days.")
 			.contains("up to 90 days of history")
 			.doesNotContain("ACCOUNT_DETAILED", "TRANSACTIONS");
 		assertThat(accountChoices(driver)).containsExactlyInAnyOrder("acc-alice-chk-01", "acc-alice-sav-02",
 				"acc-alice-crd-03");
+		assertThat(page).contains("Checking account ending ...3401", "Credit card ending ...4321");
 		assertThat(page).contains("Bills · Everyday Checking", "...3401", "Rainy day · High-Yield Savings", "...7802",
 				"Cashback Visa", "...4321");
 		assertThat(driver.getPageSource()).as("full account numbers never reach the page")
@@ -160,7 +167,7 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 	 * {@code consentry.login.lockout} (15 minutes) in the shared context.
 	 */
 	@Test
-	@DisplayName("Login page: after consentry.login.max-failures (5) wrong passwords even the right one is refused as too many attempts")
+	@DisplayName("Login page: after consentry.login.max-failures (5) wrong passwords even the right one is refused, with the same message")
 	void locksSignInAfterRepeatedFailures() {
 		WebDriver driver = browser.driver();
 
@@ -170,8 +177,11 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 		}
 		String locked = failedSignIn(driver, "bob", "bob-demo-pass");
 
-		assertThat(locked).contains("Too many failed attempts").doesNotContain(LOGIN_FAILED);
+		assertThat(locked).contains(LOGIN_FAILED);
 		assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/login");
+		assertThat(this.jdbc.sql("SELECT locked_until > now() FROM authz.customer_login WHERE username = 'bob'")
+			.query(Boolean.class)
+			.single()).as("bob's sign-in is locked").isTrue();
 	}
 
 	@Test

@@ -102,7 +102,7 @@ public abstract class AuthorizationServerTest {
 		return (String) claims.getClaim("code");
 	}
 
-	private static int freePort() {
+	protected static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

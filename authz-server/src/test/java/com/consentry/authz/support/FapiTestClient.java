@@ -57,6 +57,9 @@ public final class FapiTestClient {
 
 	public final URI issuer;
 
+	/** Where requests go: the issuer, or one instance behind it. */
+	private final URI instance;
+
 	public final ClientID clientId;
 
 	public final ECKey clientKey;
@@ -68,11 +71,28 @@ public final class FapiTestClient {
 	private String nonce;
 
 	private FapiTestClient(URI issuer, ClientID clientId, ECKey clientKey, String registrationAccessToken) {
+		this(issuer, issuer, clientId, clientKey, newKey("dpop"), registrationAccessToken);
+	}
+
+	private FapiTestClient(URI issuer, URI instance, ClientID clientId, ECKey clientKey, ECKey dpopKey,
+			String registrationAccessToken) {
 		this.issuer = issuer;
+		this.instance = instance;
 		this.clientId = clientId;
 		this.clientKey = clientKey;
-		this.dpopKey = newKey("dpop");
+		this.dpopKey = dpopKey;
 		this.registrationAccessToken = registrationAccessToken;
+	}
+
+	/**
+	 * The same client (same keys and nonce) sending to one server instance directly, as a load balancer
+	 * would; proofs and assertions still name the public issuer URL.
+	 */
+	public FapiTestClient via(URI instanceBase) {
+		FapiTestClient routed = new FapiTestClient(this.issuer, instanceBase, this.clientId, this.clientKey,
+				this.dpopKey, this.registrationAccessToken);
+		routed.nonce = this.nonce;
+		return routed;
 	}
 
 	/** A client already known to the server (e.g. a resource server saved directly). */
@@ -123,7 +143,7 @@ public final class FapiTestClient {
 	}
 
 	public URI endpoint(String path) {
-		return this.issuer.resolve(path);
+		return this.instance.resolve(path);
 	}
 
 	/** {@code private_key_jwt} with {@code aud} = the issuer identifier, as FAPI 2.0 requires. */
@@ -182,8 +202,7 @@ public final class FapiTestClient {
 	public HTTPResponse sendWithProof(Supplier<HTTPRequest> request, AccessToken accessToken) {
 		return send(() -> {
 			HTTPRequest http = request.get();
-			URI target = http.getURI();
-			URI htu = URI.create(target.getScheme() + "://" + target.getAuthority() + target.getPath());
+			URI htu = this.issuer.resolve(http.getURI().getPath());
 			http.setDPoP(proof(http.getMethod().name(), htu, accessToken));
 			return http;
 		});
