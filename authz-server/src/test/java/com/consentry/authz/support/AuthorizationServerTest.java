@@ -83,8 +83,8 @@ public abstract class AuthorizationServerTest {
 		String response = UriComponentsBuilder.fromUri(redirect).build().getQueryParams().getFirst("response");
 		assertThat(response).as("JARM response parameter").isNotNull();
 		try {
-			JWKSet serverKeys = JWKSet.load(ISSUER.resolve("/oauth2/jwks").toURL());
-			return new JARMValidator(new Issuer(ISSUER), client.clientId, JWSAlgorithm.ES256, serverKeys)
+			JWKSet serverKeys = JWKSet.load(client.issuer.resolve("/oauth2/jwks").toURL());
+			return new JARMValidator(new Issuer(client.issuer), client.clientId, JWSAlgorithm.ES256, serverKeys)
 				.validate(response);
 		}
 		catch (Exception ex) {
@@ -95,7 +95,7 @@ public abstract class AuthorizationServerTest {
 	/** PAR, sign-in as alice, approve two accounts; returns the code from the validated JARM response. */
 	public static String authorizationCode(FapiTestClient client, CodeVerifier verifier) {
 		String requestUri = pushStandardRequest(client, verifier);
-		CustomerSession alice = new CustomerSession(ISSUER);
+		CustomerSession alice = new CustomerSession(client.endpoint("/"));
 		HttpResponse<String> done = alice.authorize(authorizationUrl(client, requestUri), "alice", "alice-demo-pass",
 				ALICE_ACCOUNTS, "approve");
 		JWTClaimsSet claims = jarm(client, partnerRedirect(done));
