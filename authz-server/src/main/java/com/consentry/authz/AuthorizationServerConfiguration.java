@@ -19,7 +19,6 @@ import com.consentry.authz.metadata.ServerMetadata;
 import com.consentry.authz.par.ConsentRecordingParProvider;
 import com.consentry.authz.par.FapiAuthorizationRequestRules;
 import com.consentry.authz.par.ParRequestConverter;
-import com.consentry.authz.token.AccessTokenClaims;
 import com.consentry.authz.token.TokenResponseParameters;
 import com.consentry.consent.ConsentLimits;
 import com.consentry.consent.Consents;
@@ -37,10 +36,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -56,8 +53,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
@@ -101,14 +96,6 @@ public class AuthorizationServerConfiguration {
 		return new FdxAuthorizationDetails(limits);
 	}
 
-	@Bean
-	OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, AccessTokenClaims accessTokenClaims,
-			OAuth2TokenGenerator<OAuth2RefreshToken> refreshTokens) {
-		JwtGenerator jwtGenerator = new JwtGenerator(encoder);
-		jwtGenerator.setJwtCustomizer(accessTokenClaims);
-		return new DelegatingOAuth2TokenGenerator(jwtGenerator, refreshTokens);
-	}
-
 	/** Verifies our own access tokens where the server is a resource (userinfo). */
 	@Bean
 	JwtDecoder accessTokenDecoder(SigningKeys signingKeys, AuthorizationServerSettings settings) {
@@ -131,12 +118,13 @@ public class AuthorizationServerConfiguration {
 			ClientAssertionDecoderFactory clientAssertions, FdxAuthorizationDetails authorizationDetails,
 			Consents consents, AuthorizationResponseRedirect responseRedirect, OAuth2AuthorizationService authorizations,
 			RegisteredClientRepository clients, TokenResponseParameters tokenResponseParameters,
-			DpopProofVerifier dpopVerifier, DpopNonces dpopNonces, PendingConsents pendingConsents) {
+			DpopProofVerifier dpopVerifier, DpopNonces dpopNonces, PendingConsents pendingConsents,
+			OAuth2TokenGenerator<?> tokenGenerator) {
 		FapiAuthorizationRequestRules rules = new FapiAuthorizationRequestRules(authorizationDetails);
 		ServerMetadata metadata = new ServerMetadata(settings);
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 		tokenResponse.setAccessTokenResponseCustomizer(tokenResponseParameters);
-		http.oauth2AuthorizationServer((server) -> server
+		http.oauth2AuthorizationServer((server) -> server.tokenGenerator(tokenGenerator)
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverters((converters) -> converters.replaceAll((converter) -> {
 						if (converter instanceof JwtClientAssertionAuthenticationConverter) {

@@ -15,14 +15,12 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
-import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
  * Refresh tokens: 256 random bits, only for consents that outlast one use (not ONE_TIME), and expiring no
  * later than the consent does.
  */
-@Component
 final class ConsentBoundRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 
 	private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(),

@@ -2,6 +2,7 @@ package com.consentry.authz.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,9 +103,15 @@ public final class FapiTestClient {
 
 	/** Registers a new partner at {@code issuer} with a statement of {@code directory}. */
 	public static FapiTestClient register(URI issuer, TestDirectory directory) {
+		return register(issuer, directory, Map.of());
+	}
+
+	/** Registers with the standard statement plus {@code extraMetadata} (e.g. {@code response_modes}). */
+	public static FapiTestClient register(URI issuer, TestDirectory directory, Map<String, Object> extraMetadata) {
 		ECKey clientKey = newKey("client");
-		ClientRegistrationResponse response = sendRegistration(issuer,
-				directory.sign(statementMetadata(clientKey)));
+		Map<String, Object> metadata = new HashMap<>(statementMetadata(clientKey));
+		metadata.putAll(extraMetadata);
+		ClientRegistrationResponse response = sendRegistration(issuer, directory.sign(metadata));
 		if (!response.indicatesSuccess()) {
 			throw new IllegalStateException("registration failed: " + response.toErrorResponse().getErrorObject());
 		}

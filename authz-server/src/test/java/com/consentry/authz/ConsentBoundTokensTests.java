@@ -1,0 +1,119 @@
+package com.consentry.authz;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+
+import com.consentry.authz.support.AuthorizationServerTest;
+import com.consentry.authz.support.CustomerSession;
+import com.consentry.authz.support.FapiTestClient;
+import com.consentry.authz.support.TestDirectory;
+import com.consentry.authz.support.Tokens;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tokens never outlive or exceed the consent they carry, and response modes other than JARM still name
+ * the issuer.
+ */
+class ConsentBoundTokensTests extends AuthorizationServerTest {
+
+	private static final String ONE_TIME = """
+			[{"type":"fdx_v1.0","consentRequest":{"durationType":"ONE_TIME","lookbackPeriod":30,\
+			"resources":[{"resourceType":"ACCOUNT","dataClusters":["ACCOUNT_BASIC"]}]}}]""";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	@DisplayName("FDX §1.2: a ONE_TIME consent gets no refresh token")
+	void oneTimeConsentHasNoRefreshToken() throws Exception {
+		FapiTestClient partner = newPartner();
+		CodeVerifier verifier = new CodeVerifier();
+		String requestUri = push(partner, partner.authorizationRequest(verifier)
+			.customParameter("authorization_details", ONE_TIME)
+			.build());
+		HttpResponse<String> done = new CustomerSession(ISSUER).authorize(authorizationUrl(partner, requestUri),
+				"alice", "alice-demo-pass", List.of("acc-alice-chk-01"), "approve");
+		String code = (String) jarm(partner, partnerRedirect(done)).getClaim("code");
+		HTTPResponse response = partner.redeem(code, verifier);
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+		assertThat(response.getBodyAsJSONObject()).doesNotContainKey("refresh_token").containsKey("grant_id");
+	}
+
+	@Test
+	@DisplayName("Issue 2 / FDX §1.5: refresh and access tokens never outlive the consent")
+	void tokensNeverOutliveTheConsent() {
+		FapiTestClient partner = newPartner();
+		Tokens tokens = Tokens.obtain(partner);
+		Timestamp consentEnds = this.jdbc.sql("SELECT expires_at FROM consent.consent WHERE id = ?")
+			.param(tokens.consentId())
+			.query(Timestamp.class)
+			.single();
+		Timestamp refreshEnds = this.jdbc
+			.sql("SELECT refresh_token_expires_at FROM authz.oauth2_authorization WHERE refresh_token_value = ?")
+			.param(tokens.refreshToken().getValue())
+			.query(Timestamp.class)
+			.single();
+		assertThat(refreshEnds).isBeforeOrEqualTo(consentEnds);
+		// a consent ending in a minute bounds the next tokens to that minute
+		this.jdbc.sql("UPDATE consent.consent SET expires_at = now() + interval '60 seconds' WHERE id = ?")
+			.param(tokens.consentId())
+			.update();
+		Tokens refreshed = Tokens.fromResponse(partner.refresh(tokens.refreshToken()));
+		assertThat(refreshed.json().get("expires_in")).isInstanceOf(Number.class);
+		assertThat(((Number) refreshed.json().get("expires_in")).longValue()).isLessThanOrEqualTo(60);
+		Timestamp newRefreshEnds = this.jdbc
+			.sql("SELECT refresh_token_expires_at FROM authz.oauth2_authorization WHERE refresh_token_value = ?")
+			.param(refreshed.refreshToken().getValue())
+			.query(Timestamp.class)
+			.single();
+		assertThat(newRefreshEnds.getTime() - System.currentTimeMillis()).isLessThanOrEqualTo(61_000);
+	}
+
+	@Test
+	@DisplayName("RFC9207 §2, FAPI2 SP §5.3.2.2(7): a plain (query) response carries iss beside code and state")
+	void plainResponseCarriesIss() {
+		FapiTestClient partner = FapiTestClient.register(ISSUER, TestDirectory.shared(),
+				Map.of("response_modes", List.of("query", "jwt")));
+		CodeVerifier verifier = new CodeVerifier();
+		String requestUri = push(partner, partner.authorizationRequest(verifier)
+			.responseMode(ResponseMode.QUERY)
+			.build());
+		URI redirect = partnerRedirect(new CustomerSession(ISSUER).authorize(authorizationUrl(partner, requestUri),
+				"alice", "alice-demo-pass", ALICE_ACCOUNTS, "approve"));
+		UriComponents parameters = UriComponentsBuilder.fromUri(redirect).build();
+		assertThat(parameters.getQueryParams().getFirst("iss")).isEqualTo(ISSUER.toString());
+		assertThat(parameters.getQueryParams().getFirst("code")).isNotBlank();
+		assertThat(parameters.getQueryParams().getFirst("state")).isNotBlank();
+		assertThat(parameters.getQueryParams()).doesNotContainKey("response");
+		assertThat(partner.redeem(parameters.getQueryParams().getFirst("code"), verifier).getStatusCode())
+			.isEqualTo(200);
+	}
+
+	private static String push(FapiTestClient partner, AuthorizationRequest request) {
+		HTTPResponse response = partner.push(request);
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+		try {
+			return PushedAuthorizationResponse.parse(response).toSuccessResponse().getRequestURI().toString();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
