@@ -17,9 +17,12 @@ public record Consent(ConsentId id, String clientId, @Nullable String customerId
 		grantedResources = List.copyOf(grantedResources);
 	}
 
-	/** Whether tokens may be issued and used under this consent at {@code now}. */
+	/**
+	 * Whether tokens may be issued and used under this consent at {@code now}. Fails closed: an ACTIVE consent
+	 * without an expiration time (which the lifecycle never creates) is not active.
+	 */
 	public boolean isActiveAt(Instant now) {
-		return this.status == ConsentStatus.ACTIVE && (this.expiresAt == null || now.isBefore(this.expiresAt));
+		return this.status == ConsentStatus.ACTIVE && this.expiresAt != null && now.isBefore(this.expiresAt);
 	}
 
 	/** The ids of the resources the customer chose. */
