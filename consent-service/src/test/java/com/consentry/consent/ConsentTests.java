@@ -37,6 +37,15 @@ class ConsentTests {
 		assertThat(consent.isActiveAt(EXPIRES_AT.plusSeconds(86_400 * 400L))).isFalse();
 	}
 
+	@Test
+	@DisplayName("DESIGN (fail closed): an ACTIVE consent without an expiration time is not active")
+	void isActiveAtWhenActiveWithoutExpiryThenFalse() {
+		Consent consent = new Consent(ConsentId.generate(), TestConsents.CLIENT_ID, "alice", ConsentStatus.ACTIVE,
+				TestConsents.accountRequest(), List.of(), TestConsents.CREATED_AT, TestConsents.CREATED_AT, null,
+				TestConsents.CREATED_AT);
+		assertThat(consent.isActiveAt(TestConsents.CREATED_AT)).isFalse();
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = ConsentStatus.class, names = "ACTIVE", mode = EnumSource.Mode.EXCLUDE)
 	@DisplayName("FDX §1.5: a consent in any status but ACTIVE is never active, even before its expiry")
