@@ -123,6 +123,25 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 	}
 
 	@Test
+	@DisplayName("RFC9126 §2.1: refuses a request_uri parameter inside a pushed request")
+	void requestUriInsideParIsRefused() {
+		AuthorizationRequest request = this.partner.authorizationRequest(this.verifier)
+			.customParameter("request_uri", "urn:ietf:params:oauth:request_uri:abc")
+			.build();
+		assertError(this.partner.push(request), "invalid_request");
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §5.3.2.2(1): refuses any response_type but code")
+	void otherResponseTypesAreRefused() {
+		AuthorizationRequest request = new AuthorizationRequest.Builder(this.partner.authorizationRequest(this.verifier)
+			.build()).responseType(new ResponseType("code", "id_token")).build();
+		HTTPResponse response = this.partner.push(request);
+		assertThat(response.getStatusCode()).isEqualTo(400);
+		assertThat(response.getBody()).containsAnyOf("unsupported_response_type", "invalid_request");
+	}
+
+	@Test
 	@DisplayName("RFC9101: refuses a request object, which this server does not support")
 	void requestObjectIsRefused() {
 		AuthorizationRequest request = this.partner.authorizationRequest(this.verifier)
