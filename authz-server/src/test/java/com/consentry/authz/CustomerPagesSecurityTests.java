@@ -61,7 +61,7 @@ class CustomerPagesSecurityTests extends AuthorizationServerTest {
 
 	private static String sessionId(CookieManager cookies) {
 		List<HttpCookie> all = cookies.getCookieStore().get(URI.create(ISSUER.toString()));
-		return all.stream().filter((c) -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst()
+		return all.stream().filter((c) -> c.getName().equals("SESSION")).map(HttpCookie::getValue).findFirst()
 			.orElse(null);
 	}
 

@@ -88,6 +88,20 @@ class TwoInstanceTests extends AuthorizationServerTest {
 	}
 
 	@Test
+	@DisplayName("Shared sessions: a customer who signed in on one instance consents on the other")
+	void customerSessionIsShared() {
+		CodeVerifier verifier = new CodeVerifier();
+		String requestUri = pushStandardRequest(this.onFirst, verifier);
+		CustomerSession alice = new CustomerSession(ISSUER);
+		HttpResponse<String> consentPage = alice.signIn(alice.get(authorizationUrl(this.onFirst, requestUri)), "alice",
+				"alice-demo-pass");
+		assertThat(consentPage.body()).contains("name=\"decision\"");
+		HttpResponse<String> done = alice.via(this.secondBase).decide(consentPage, ALICE_ACCOUNTS, "approve");
+		String code = (String) jarm(this.onFirst, partnerRedirect(done)).getClaim("code");
+		assertThat(Tokens.fromResponse(this.onSecond.redeem(code, verifier)).consentId()).isNotBlank();
+	}
+
+	@Test
 	@DisplayName("FAPI2 SP §5.3.2.2(9): a code redeemed on one instance is refused on the other")
 	void codeIsSingleUseAcrossInstances() {
 		CodeVerifier verifier = new CodeVerifier();

@@ -28,12 +28,27 @@ public final class CustomerSession {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies;
+
 	public CustomerSession(URI server) {
+		this(server, new CookieManager());
+	}
+
+	private CustomerSession(URI server, CookieManager cookies) {
 		this.server = server;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * The same browser talking to another instance of the server (host-only cookies for {@code localhost}
+	 * ignore the port, as behind one load-balanced name).
+	 */
+	public CustomerSession via(URI otherInstance) {
+		return new CustomerSession(otherInstance, this.cookies);
 	}
 
 	/** GET {@code uri}; follows redirects that stay on the server; returns the last response. */
