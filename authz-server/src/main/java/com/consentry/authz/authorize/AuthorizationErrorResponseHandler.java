@@ -50,7 +50,8 @@ public final class AuthorizationErrorResponseHandler implements AuthenticationFa
 				? codeRequestException.getAuthorizationCodeRequestAuthentication() : null;
 		RegisteredClient client = (failed != null && failed.getRedirectUri() != null)
 				? this.clients.findByClientId(failed.getClientId()) : null;
-		if (failed == null || client == null) {
+		// Defence in depth: only ever redirect to a URI the client registered, exactly
+		if (failed == null || client == null || !client.getRedirectUris().contains(failed.getRedirectUri())) {
 			writePage(response, error);
 			return;
 		}
