@@ -105,6 +105,21 @@ class ConsentBoundTokensTests extends AuthorizationServerTest {
 			.isEqualTo(200);
 	}
 
+	@Test
+	@DisplayName("JARM §2.3.1: response_mode query.jwt sends the signed response as the query parameter response")
+	void queryJwtResponseMode() {
+		FapiTestClient partner = FapiTestClient.register(ISSUER, TestDirectory.shared(),
+				Map.of("response_modes", List.of("query.jwt")));
+		CodeVerifier verifier = new CodeVerifier();
+		String requestUri = push(partner, partner.authorizationRequest(verifier)
+			.responseMode(ResponseMode.QUERY_JWT)
+			.build());
+		URI redirect = partnerRedirect(new CustomerSession(ISSUER).authorize(authorizationUrl(partner, requestUri),
+				"alice", "alice-demo-pass", ALICE_ACCOUNTS, "approve"));
+		String code = (String) jarm(partner, redirect).getClaim("code");
+		assertThat(partner.redeem(code, verifier).getStatusCode()).isEqualTo(200);
+	}
+
 	private static String push(FapiTestClient partner, AuthorizationRequest request) {
 		HTTPResponse response = partner.push(request);
 		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);

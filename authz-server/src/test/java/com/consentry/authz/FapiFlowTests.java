@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.consentry.authz.support.AuthorizationServerTest;
 import com.consentry.authz.support.FapiTestClient;
-import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -50,7 +50,14 @@ class FapiFlowTests extends AuthorizationServerTest {
 		assertThat(resources.stream().map((r) -> (String) ((Map<?, ?>) r).get("resourceId")).toList())
 			.containsExactlyInAnyOrderElementsOf(ALICE_ACCOUNTS);
 
-		JWTClaimsSet accessClaims = JWTParser.parse(tokens.getTokens().getAccessToken().getValue()).getJWTClaimsSet();
+		SignedJWT accessJwt = SignedJWT.parse(tokens.getTokens().getAccessToken().getValue());
+		// RFC 9068 §2.1: typ at+jwt; FAPI 2.0 SP §5.4.1: ES256/PS256
+		assertThat(accessJwt.getHeader().getType().getType()).isEqualTo("at+jwt");
+		assertThat(accessJwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+		JWTClaimsSet accessClaims = accessJwt.getJWTClaimsSet();
+		assertThat(accessClaims.getStringClaim("scope")).isEqualTo("openid");
+		assertThat(accessClaims.getJWTID()).isNotBlank();
+		assertThat(accessClaims.getIssuer()).isEqualTo(ISSUER.toString());
 		assertThat(accessClaims.getStringClaim("client_id")).isEqualTo(partner.clientId.getValue());
 		assertThat(accessClaims.getStringClaim("fdxConsentId")).isEqualTo(consentId);
 		assertThat(accessClaims.getSubject()).isEqualTo("cust-alice-0001");

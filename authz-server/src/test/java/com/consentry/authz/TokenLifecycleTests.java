@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.consentry.authz.support.AuthorizationServerTest;
 import com.consentry.authz.support.FapiTestClient;
-import com.consentry.authz.support.TestResourceServers;
 import com.consentry.authz.support.Tokens;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tokens after issue: introspection, revocation, refresh, code reuse, the consent's effect.
  */
 class TokenLifecycleTests extends AuthorizationServerTest {
-
-	@Autowired
-	RegisteredClientRepository clients;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -45,7 +40,7 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 
 	@BeforeEach
 	void setUp() {
-		this.gateway = TestResourceServers.create(this.clients, ISSUER);
+		this.gateway = gateway();
 		this.partner = newPartner();
 	}
 
@@ -60,6 +55,7 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 		assertThat(answer.get("fdxConsentId")).isEqualTo(tokens.consentId());
 		assertThat(((Map<?, ?>) answer.get("cnf")).get("jkt")).isEqualTo(this.partner.dpopKey.computeThumbprint().toString());
 		assertThat(answer.get("token_type")).isEqualTo("DPoP");
+		assertThat(answer.get("scope")).as("RFC 7662 §2.2: a space-separated string").isEqualTo("openid");
 	}
 
 	@Test

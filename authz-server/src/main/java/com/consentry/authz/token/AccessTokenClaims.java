@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -69,6 +70,8 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		context.getClaims()
 			.claim("client_id", context.getRegisteredClient().getClientId())
 			.claim(CNF, new HashMap<>(Map.of(JKT, proof.jkt())))
+			// RFC 9068 §2.2.3: scope as a space-separated string, not Spring's JSON array
+			.claim(OAuth2ParameterNames.SCOPE, String.join(" ", context.getAuthorizedScopes()))
 			.claim(FDX_CONSENT_ID, consent.id().value())
 			.claim(ParameterNames.AUTHORIZATION_DETAILS, FdxAuthorizationDetails.granted(consent));
 		Instant expiresAt = context.getClaims().build().getExpiresAt();

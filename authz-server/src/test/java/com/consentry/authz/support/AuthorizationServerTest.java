@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
@@ -37,6 +38,11 @@ public abstract class AuthorizationServerTest {
 
 	protected static final URI ISSUER = URI.create("http://localhost:" + PORT);
 
+	/** The resource gateway's key; the gateway is provisioned through configuration, as an operator would. */
+	protected static final ECKey GATEWAY_KEY = FapiTestClient.newKey("gateway");
+
+	protected static final String GATEWAY_CLIENT_ID = "test-resource-gateway";
+
 	protected static final List<String> ALICE_ACCOUNTS = List.of("acc-alice-chk-01", "acc-alice-sav-02");
 
 	@DynamicPropertySource
@@ -44,6 +50,14 @@ public abstract class AuthorizationServerTest {
 		registry.add("server.port", () -> PORT);
 		registry.add("consentry.issuer", ISSUER::toString);
 		registry.add("consentry.registry.directory.jwks-uri", () -> TestDirectory.shared().jwksUri());
+		registry.add("consentry.introspection.resource-servers[0].client-id", () -> GATEWAY_CLIENT_ID);
+		registry.add("consentry.introspection.resource-servers[0].jwks",
+				() -> new JWKSet(GATEWAY_KEY.toPublicJWK()).toString());
+	}
+
+	/** The resource gateway, as a client of the authorization server. */
+	protected static FapiTestClient gateway() {
+		return FapiTestClient.existing(ISSUER, GATEWAY_CLIENT_ID, GATEWAY_KEY);
 	}
 
 	protected static FapiTestClient newPartner() {
