@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +65,9 @@ class RestartPersistenceTests {
 		FapiTestClient partner;
 		Tokens tokens;
 		try (ConfigurableApplicationContext first = start()) {
+			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).as("durable writes").isEqualTo("on");
+			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 			keyIds = keyIds();
 			partner = FapiTestClient.register(this.issuer, TestDirectory.shared());
 			tokens = Tokens.obtain(partner);

@@ -99,7 +99,8 @@ public class CustomerLogins implements UserDetailsService {
 	void onSuccess(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn) {
 			this.jdbc
-				.sql("UPDATE authz.customer_login SET failed_attempts = 0, locked_until = NULL WHERE customer_id = ?")
+				.sql("UPDATE authz.customer_login SET failed_attempts = 0, locked_until = NULL "
+						+ "WHERE customer_id = ? AND (failed_attempts > 0 OR locked_until IS NOT NULL)")
 				.param(signedIn.getName())
 				.update();
 		}

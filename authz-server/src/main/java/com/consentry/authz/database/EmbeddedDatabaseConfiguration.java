@@ -41,7 +41,12 @@ public class EmbeddedDatabaseConfiguration {
 			Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
 			Files.createDirectories(directory);
 			stopOrphanedPostmaster(directory);
-			builder.setDataDirectory(directory).setCleanDataDirectory(false);
+			// zonky's defaults trade durability for speed (fsync off); data meant to survive needs it back
+			builder.setDataDirectory(directory)
+				.setCleanDataDirectory(false)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
 			logger.info("Embedded PostgreSQL keeps its data in " + directory);
 		}
 		return builder.start();
