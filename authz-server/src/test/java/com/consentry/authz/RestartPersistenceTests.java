@@ -67,7 +67,7 @@ class RestartPersistenceTests {
 		try (ConfigurableApplicationContext first = start()) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).as("durable writes").isEqualTo("on");
-			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("SHOW full_page_writes").query(String.class).single()).isEqualTo("on");
 			keyIds = keyIds();
 			partner = FapiTestClient.register(this.issuer, TestDirectory.shared());
 			tokens = Tokens.obtain(partner);

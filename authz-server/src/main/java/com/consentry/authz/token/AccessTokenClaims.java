@@ -78,7 +78,6 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		if (consent.expiresAt() != null && expiresAt != null && consent.expiresAt().isBefore(expiresAt)) {
 			context.getClaims().expiresAt(consent.expiresAt());
 		}
-		GrantedConsent.set(consent);
 	}
 
 	private static void checkKeyBinding(AuthorizationGrantType grantType, OAuth2Authorization authorization,
