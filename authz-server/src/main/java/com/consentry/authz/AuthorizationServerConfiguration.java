@@ -72,7 +72,7 @@ public class AuthorizationServerConfiguration {
 
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(@Value("${consentry.issuer}") String issuer) {
-		return AuthorizationServerSettings.builder().issuer(issuer).build();
+		return AuthorizationServerSettings.builder().issuer(IssuerIdentifier.check(issuer)).build();
 	}
 
 	@Bean
