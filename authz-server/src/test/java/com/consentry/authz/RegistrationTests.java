@@ -1,5 +1,7 @@
 package com.consentry.authz;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.consentry.authz.support.AuthorizationServerTest;
@@ -42,6 +44,27 @@ class RegistrationTests extends AuthorizationServerTest {
 		Map<String, Object> metadata = response.getBodyAsJSONObject();
 		assertThat(metadata.get("client_name")).as("statement wins over body").isEqualTo("Test Budget App");
 		assertThat(metadata.get("token_endpoint_auth_method")).isEqualTo("private_key_jwt");
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2: the partner updates its registration with a new statement; the stored client changes")
+	void registrationUpdate() throws Exception {
+		FapiTestClient partner = newPartner();
+		Map<String, Object> metadata = new HashMap<>(FapiTestClient.statementMetadata(partner.clientKey));
+		metadata.put("redirect_uris", List.of("https://partner.test.consentry.example/new-callback"));
+		SignedJWT statement = TestDirectory.shared().sign(metadata);
+		HTTPRequest update = new HTTPRequest(HTTPRequest.Method.PUT, ISSUER.resolve("/register/" + partner.clientId));
+		update.setAuthorization("Bearer " + partner.registrationAccessToken);
+		update.setContentType("application/json");
+		update.setBody("{\"client_id\":\"" + partner.clientId + "\",\"software_statement\":\"" + statement.serialize()
+				+ "\"}");
+		HTTPResponse response = update.send();
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+		String stored = this.jdbc.sql("SELECT redirect_uris FROM authz.oauth2_registered_client WHERE client_id = ?")
+			.param(partner.clientId.getValue())
+			.query(String.class)
+			.single();
+		assertThat(stored).isEqualTo("https://partner.test.consentry.example/new-callback");
 	}
 
 	@Test

@@ -62,6 +62,10 @@ final class MetadataNames {
 
 	static final String CLIENT_ID_ISSUED_AT = "client_id_issued_at";
 
+	static final String CLIENT_SECRET = "client_secret";
+
+	static final String CLIENT_SECRET_EXPIRES_AT = "client_secret_expires_at";
+
 	static final String REGISTRATION_ACCESS_TOKEN = "registration_access_token";
 
 	static final String REGISTRATION_CLIENT_URI = "registration_client_uri";

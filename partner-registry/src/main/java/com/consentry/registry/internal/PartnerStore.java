@@ -63,6 +63,24 @@ public final class PartnerStore {
 	}
 
 	/**
+	 * Writes the names, software id, metadata and update time of an RFC 7592 §2.2 update, provided the row
+	 * still belongs to the same organisation and holds the same registration access token hash. Status,
+	 * token, directory and creation time are never written here.
+	 * @return whether the partner was updated (not when it was deleted or its token replaced meanwhile)
+	 */
+	public boolean update(PartnerRegistration registration) {
+		Partner partner = registration.partner();
+		int updated = this.jdbc.sql("UPDATE registry.partner SET org_name = ?, client_name = ?, software_id = ?, "
+				+ "metadata = ?, updated_at = ? "
+				+ "WHERE client_id = ? AND org_id = ? AND registration_access_token_hash = ?")
+			.params(partner.orgName(), partner.clientName(), registration.softwareId(), registration.metadataJson(),
+					OffsetDateTime.ofInstant(registration.updatedAt(), ZoneOffset.UTC), partner.clientId(),
+					partner.orgId(), registration.registrationAccessTokenHash())
+			.update();
+		return updated > 0;
+	}
+
+	/**
 	 * Deletes the partner, its registered client, and the client's authorizations and consents (RFC 7592 §2.3:
 	 * deleting a client invalidates its grants and tokens).
 	 * @return whether a partner was deleted

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
@@ -17,12 +16,13 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The client registration endpoint ({@code POST /register}, RFC 7591 §3) and client configuration endpoint
- * ({@code GET}/{@code DELETE /register/{clientId}}, RFC 7592 §2). Errors are written by
+ * ({@code GET}/{@code PUT}/{@code DELETE /register/{clientId}}, RFC 7592 §2). Errors are written by
  * {@link RegistrationErrorAdvice}.
  */
 @RestController
@@ -44,10 +44,7 @@ public final class RegistrationController {
 	public ResponseEntity<Map<String, Object>> register(
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
 			InputStream body) throws IOException {
-		if (!isJson(contentType)) {
-			throw new RegistrationException(RegistrationError.INVALID_CLIENT_METADATA,
-					"the request body must be application/json");
-		}
+		RegistrationRequest.requireJson(contentType);
 		byte[] bytes = body.readNBytes(RegistrationRequest.MAX_BYTES + 1);
 		Map<String, Object> response = this.registrations.register(bytes);
 		// RFC 7591 §3.2.1: 201 Created; the response carries a credential, so it must not be cached.
@@ -67,24 +64,29 @@ public final class RegistrationController {
 			.body(this.registrations.read(clientId, authorization));
 	}
 
+	/**
+	 * RFC 7592 §2.2. The content type is passed on rather than checked here, so that the registration access
+	 * token is checked first and a caller without it learns nothing from the body's errors.
+	 */
+	@PutMapping("/register/{clientId}")
+	public ResponseEntity<Map<String, Object>> update(@PathVariable String clientId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+			InputStream body) throws IOException {
+		byte[] bytes = body.readNBytes(RegistrationRequest.MAX_BYTES + 1);
+		// RFC 7592 §2.2: 200 with the client information response, which must not be cached.
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.cacheControl(CacheControl.noStore())
+			.body(this.registrations.update(clientId, authorization, contentType, bytes));
+	}
+
 	/** RFC 7592 §2.3. */
 	@DeleteMapping("/register/{clientId}")
 	public ResponseEntity<Void> delete(@PathVariable String clientId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
 		this.registrations.delete(clientId, authorization);
 		return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
-	}
-
-	private static boolean isJson(@Nullable String contentType) {
-		if (contentType == null) {
-			return false;
-		}
-		try {
-			return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 }

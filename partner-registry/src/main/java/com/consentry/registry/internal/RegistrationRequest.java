@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
@@ -29,6 +32,16 @@ public record RegistrationRequest(Map<String, Object> members, String softwareSt
 		Assert.notNull(members, "members cannot be null");
 		Assert.hasText(softwareStatement, "softwareStatement cannot be empty");
 		members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+	}
+
+	/**
+	 * Refuses a request body that is not declared {@code application/json} (RFC 7591 §3.1, RFC 7592 §2.2).
+	 * @throws RegistrationException {@code invalid_client_metadata}
+	 */
+	public static void requireJson(@Nullable String contentType) {
+		if (!isJson(contentType)) {
+			throw metadata("the request body must be application/json");
+		}
 	}
 
 	/**
@@ -75,6 +88,18 @@ public record RegistrationRequest(Map<String, Object> members, String softwareSt
 					"software_statement must be a JWT string");
 		}
 		return new RegistrationRequest(members, serialized);
+	}
+
+	private static boolean isJson(@Nullable String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private static RegistrationException metadata(String description) {

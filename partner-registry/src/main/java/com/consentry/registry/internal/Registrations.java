@@ -2,6 +2,8 @@ package com.consentry.registry.internal;
 
 import static com.consentry.registry.internal.MetadataNames.CLIENT_ID;
 import static com.consentry.registry.internal.MetadataNames.CLIENT_ID_ISSUED_AT;
+import static com.consentry.registry.internal.MetadataNames.CLIENT_SECRET;
+import static com.consentry.registry.internal.MetadataNames.CLIENT_SECRET_EXPIRES_AT;
 import static com.consentry.registry.internal.MetadataNames.ORG_ID;
 import static com.consentry.registry.internal.MetadataNames.ORG_NAME;
 import static com.consentry.registry.internal.MetadataNames.REGISTRATION_ACCESS_TOKEN;
@@ -36,8 +38,9 @@ import org.springframework.util.Assert;
 
 /**
  * Registers partners (RFC 7591 §3.1) and serves their registration management (RFC 7592 §2.1 read,
- * §2.3 delete). Everything is checked before anything is written, and each change is one transaction over
- * the partner row and its Spring Authorization Server client, so a refused request changes nothing.
+ * §2.2 update, §2.3 delete). Everything is checked before anything is written, and each change is one
+ * transaction over the partner row and its Spring Authorization Server client, so a refused request changes
+ * nothing.
  *
  * @see SoftwareStatementVerifier
  * @see ClientMetadata
@@ -103,10 +106,7 @@ public final class Registrations {
 		PartnerStatus status = this.autoApprove ? PartnerStatus.ACTIVE : PartnerStatus.PENDING;
 		Partner partner = new Partner(clientId, statement.orgId(), statement.orgName(), metadata.clientName(),
 				status);
-		Map<String, Object> stored = metadata.toJson();
-		stored.put(ORG_ID, statement.orgId());
-		stored.put(ORG_NAME, statement.orgName());
-		stored.put(SOFTWARE_STATEMENT, statement.serialized());
+		Map<String, Object> stored = metadataToStore(metadata, statement);
 		PartnerRegistration registration = new PartnerRegistration(partner, metadata.softwareId(),
 				statement.issuer(), RegistrationCredentials.sha256(token), JSONObjectUtils.toJSONString(stored), now,
 				now);
@@ -127,6 +127,54 @@ public final class Registrations {
 	public Map<String, Object> read(String clientId, @Nullable String authorization) {
 		PartnerRegistration registration = authorize(clientId, authorization);
 		return response(registration, storedMetadata(registration), null);
+	}
+
+	/**
+	 * RFC 7592 §2.2: replaces the client's metadata with the request's, which must name the client and carry
+	 * a software statement of the partner's own organisation (its values win, as at registration). Omitted
+	 * members are removed or take their defaults. The client keeps its {@code client_id}, issue time, partner
+	 * status and registration access token (the RFC allows rotating the token; we do not).
+	 * @param contentType the request's content type, checked only once the token was
+	 * @return the RFC 7592 §3 client information response members, without the token (as {@link #read})
+	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
+	 * @throws RegistrationException when the update is refused
+	 */
+	public Map<String, Object> update(String clientId, @Nullable String authorization, @Nullable String contentType,
+			byte[] body) {
+		PartnerRegistration current = authorize(clientId, authorization);
+		RegistrationRequest.requireJson(contentType);
+		RegistrationRequest request = RegistrationRequest.parse(body);
+		requireIssuedValuesUnchanged(request.members(), current);
+		SoftwareStatement statement = this.statements.verify(request.softwareStatement());
+		Partner partner = current.partner();
+		if (!statement.orgId().equals(partner.orgId()) || !statement.issuer().equals(current.directoryIssuer())) {
+			// An update cannot move the client to another organisation (of this or another directory).
+			throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
+					"software_statement is not for the client's organisation");
+		}
+		ClientMetadata metadata = ClientMetadata.from(request.members(), statement.claims());
+		Map<String, Object> stored = metadataToStore(metadata, statement);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		PartnerRegistration updated = new PartnerRegistration(
+				new Partner(clientId, partner.orgId(), statement.orgName(), metadata.clientName(), partner.status()),
+				metadata.softwareId(), current.directoryIssuer(), current.registrationAccessTokenHash(),
+				JSONObjectUtils.toJSONString(stored), current.createdAt(), now);
+		boolean written = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+			RegisteredClient existing = this.clients.findByClientId(clientId);
+			// Both conditional: a client deleted (or re-tokened) since authorize() is not written back.
+			if (existing == null || !this.partners.update(updated)) {
+				return false;
+			}
+			Instant issuedAt = existing.getClientIdIssuedAt();
+			this.clients.save(FapiRegisteredClients.of(metadata, existing.getId(), clientId,
+					(issuedAt != null) ? issuedAt : current.createdAt(), partner.orgId()));
+			return true;
+		}));
+		if (!written) {
+			throw new RegistrationAccessDeniedException();
+		}
+		logger.info("Updated client {} of organisation {}", clientId, partner.orgId());
+		return response(updated, stored, null);
 	}
 
 	/**
@@ -158,6 +206,41 @@ public final class Registrations {
 		return registration.get();
 	}
 
+	/**
+	 * RFC 7592 §2.2: the request MUST carry the client's own {@code client_id}, and the server MUST NOT accept
+	 * changes to what it issued. Those values may be echoed unchanged; no client secret was ever issued.
+	 */
+	private void requireIssuedValuesUnchanged(Map<String, Object> members, PartnerRegistration current) {
+		String clientId = current.partner().clientId();
+		Object requested = members.get(CLIENT_ID);
+		if (requested == null) {
+			throw refusedChange("client_id is required");
+		}
+		if (!clientId.equals(requested)) {
+			throw refusedChange("client_id must be the client's own");
+		}
+		if (members.get(CLIENT_SECRET) != null || members.get(CLIENT_SECRET_EXPIRES_AT) != null) {
+			throw refusedChange("client_secret cannot be set: the client authenticates with private_key_jwt");
+		}
+		Object issuedAt = members.get(CLIENT_ID_ISSUED_AT);
+		if (issuedAt != null && !Long.valueOf(current.createdAt().getEpochSecond()).equals(issuedAt)) {
+			throw refusedChange(CLIENT_ID_ISSUED_AT + " cannot be changed");
+		}
+		Object clientUri = members.get(REGISTRATION_CLIENT_URI);
+		if (clientUri != null && !registrationClientUri(clientId).equals(clientUri)) {
+			throw refusedChange(REGISTRATION_CLIENT_URI + " cannot be changed");
+		}
+		Object token = members.get(REGISTRATION_ACCESS_TOKEN);
+		if (token != null && !(token instanceof String value && MessageDigest
+			.isEqual(RegistrationCredentials.sha256(value), current.registrationAccessTokenHash()))) {
+			throw refusedChange(REGISTRATION_ACCESS_TOKEN + " cannot be changed");
+		}
+	}
+
+	private static RegistrationException refusedChange(String description) {
+		return new RegistrationException(RegistrationError.INVALID_CLIENT_METADATA, description);
+	}
+
 	private static @Nullable String bearerToken(@Nullable String authorization) {
 		if (authorization == null) {
 			return null;
@@ -177,8 +260,21 @@ public final class Registrations {
 		if (token != null) {
 			response.put(REGISTRATION_ACCESS_TOKEN, token);
 		}
-		response.put(REGISTRATION_CLIENT_URI, this.issuer + "/register/" + clientId);
+		response.put(REGISTRATION_CLIENT_URI, registrationClientUri(clientId));
 		return response;
+	}
+
+	private String registrationClientUri(String clientId) {
+		return this.issuer + "/register/" + clientId;
+	}
+
+	/** The metadata kept with the partner and returned by reads: the effective metadata and the statement. */
+	private static Map<String, Object> metadataToStore(ClientMetadata metadata, SoftwareStatement statement) {
+		Map<String, Object> stored = metadata.toJson();
+		stored.put(ORG_ID, statement.orgId());
+		stored.put(ORG_NAME, statement.orgName());
+		stored.put(SOFTWARE_STATEMENT, statement.serialized());
+		return stored;
 	}
 
 	private static Map<String, Object> storedMetadata(PartnerRegistration registration) {

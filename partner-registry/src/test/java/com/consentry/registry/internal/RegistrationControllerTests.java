@@ -1,31 +1,44 @@
 package com.consentry.registry.internal;
 
 import static com.consentry.registry.internal.TestSoftwareStatements.CLOCK;
+import static com.consentry.registry.internal.TestSoftwareStatements.NOW;
 import static com.consentry.registry.internal.TestSoftwareStatements.ecKey;
 import static com.consentry.registry.internal.TestSoftwareStatements.es256;
 import static com.consentry.registry.internal.TestSoftwareStatements.sign;
 import static com.consentry.registry.internal.TestSoftwareStatements.trustedKeys;
 import static com.consentry.registry.internal.TestSoftwareStatements.validClaims;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import com.consentry.registry.FapiClientSettings;
 import com.consentry.registry.PartnerDeleted;
 import com.consentry.registry.PartnerStatus;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -33,6 +46,9 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +57,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -52,10 +69,14 @@ class RegistrationControllerTests {
 
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
+	/** The registry's clock, moved on to tell an update's time from the registration's. */
+	private final SettableClock clock = new SettableClock(NOW);
+
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(new RegistrationController(new Registrations(
 				new SoftwareStatementVerifier(trustedKeys(), null, CLOCK), this.clients, this.partners,
-				TransactionOperations.withoutTransaction(), this.events, "http://localhost:9000", false, CLOCK)))
+				TransactionOperations.withoutTransaction(), this.events, "http://localhost:9000", false,
+				this.clock)))
 		.setControllerAdvice(new RegistrationErrorAdvice())
 		.build();
 
@@ -210,18 +231,263 @@ class RegistrationControllerTests {
 		verify(this.partners, never()).delete(any());
 	}
 
+	@Test
+	@DisplayName("RFC7592 §2.2: replaces the metadata in full, keeping client_id, issue time, status and token")
+	void updateWhenValidThenReplacesMetadataAndKeepsIdentity() throws Exception {
+		RegisteredFixture registered = register(
+				Map.of("contacts", List.of("ops@example.com"), "logo_uri", "https://app.example.com/logo.png"));
+		given(this.partners.update(any())).willReturn(true);
+		this.clock.advance(Duration.ofDays(1));
+		String statement = es256(validClaims().jwtID("statement-2")
+			.claim("org_name", "Example Fintech Group")
+			.claim("client_name", "Budget App 2")
+			.claim("redirect_uris", List.of("https://app.example.com/v2/callback"))
+			.claim("jwks", Map.of("keys", List.of(ecKey("client-2").toPublicJWK().toJSONObject())))
+			.claim("scope", "openid fdx:accountdetailed:read")
+			.build());
+		Map<String, Object> members = updateMembers(registered.clientId());
+		// Issued values may be echoed unchanged (RFC7592 §2.2 MAY); status is not client metadata.
+		members.put("client_id_issued_at", NOW.getEpochSecond());
+		members.put("registration_client_uri", "http://localhost:9000/register/" + registered.clientId());
+		members.put("status", "ACTIVE");
+		members.put("response_modes", List.of("jwt", "query.jwt"));
+
+		MvcResult result = this.mvc
+			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(statement, members)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(jsonPath("$.client_id").value(registered.clientId()))
+			.andExpect(jsonPath("$.client_id_issued_at").value(NOW.getEpochSecond()))
+			.andExpect(jsonPath("$.client_name").value("Budget App 2"))
+			.andExpect(jsonPath("$.org_name").value("Example Fintech Group"))
+			.andExpect(jsonPath("$.redirect_uris.length()").value(1))
+			.andExpect(jsonPath("$.redirect_uris[0]").value("https://app.example.com/v2/callback"))
+			.andExpect(jsonPath("$.jwks.keys[0].kid").value("client-2"))
+			.andExpect(jsonPath("$.scope").value("openid fdx:accountdetailed:read"))
+			.andExpect(jsonPath("$.response_modes[1]").value("query.jwt"))
+			.andExpect(jsonPath("$.status").value("PENDING"))
+			.andExpect(jsonPath("$.contacts").doesNotExist())
+			.andExpect(jsonPath("$.logo_uri").doesNotExist())
+			.andExpect(jsonPath("$.registration_access_token").doesNotExist())
+			.andReturn();
+
+		ArgumentCaptor<PartnerRegistration> partner = ArgumentCaptor.forClass(PartnerRegistration.class);
+		verify(this.partners).update(partner.capture());
+		PartnerRegistration updated = partner.getValue();
+		assertThat(updated.partner().clientId()).isEqualTo(registered.clientId());
+		assertThat(updated.partner().orgId()).isEqualTo("org-123");
+		assertThat(updated.partner().clientName()).isEqualTo("Budget App 2");
+		assertThat(updated.partner().status()).isEqualTo(PartnerStatus.PENDING);
+		assertThat(updated.registrationAccessTokenHash()).isEqualTo(RegistrationCredentials.sha256(registered.token()));
+		assertThat(updated.createdAt()).isEqualTo(NOW);
+		assertThat(updated.updatedAt()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+		assertThat(updated.metadataJson()).contains(statement).doesNotContain(registered.token());
+		ArgumentCaptor<RegisteredClient> client = ArgumentCaptor.forClass(RegisteredClient.class);
+		verify(this.clients, times(2)).save(client.capture());
+		RegisteredClient saved = client.getValue();
+		assertThat(saved.getId()).isEqualTo(registered.client().getId());
+		assertThat(saved.getClientId()).isEqualTo(registered.clientId());
+		assertThat(saved.getClientIdIssuedAt()).isEqualTo(NOW);
+		assertThat(saved.getRedirectUris()).containsExactly("https://app.example.com/v2/callback");
+		assertThat(saved.getScopes()).containsExactlyInAnyOrder("openid", "fdx:accountdetailed:read");
+		assertThat(FapiClientSettings.jwks(saved))
+			.hasValueSatisfying((jwks) -> assertThat(jwks.getKeyByKeyId("client-2")).isNotNull());
+		assertThat(FapiClientSettings.responseModes(saved)).containsExactly("jwt", "query.jwt");
+		assertThat(FapiClientSettings.orgId(saved)).hasValue("org-123");
+
+		// The same token reads the updated registration, in the very shape the update answered with.
+		given(this.partners.findRegistration(registered.clientId())).willReturn(Optional.of(updated));
+		MvcResult read = this.mvc
+			.perform(get("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token()))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(JSONObjectUtils.parse(read.getResponse().getContentAsString()))
+			.isEqualTo(JSONObjectUtils.parse(result.getResponse().getContentAsString()));
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2, RFC6750 §3.1: a wrong or missing token and an unknown client get the same 401, before the body is looked at")
+	void updateWhenTokenWrongOrClientUnknownThenSame401AndNothingChanged() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		given(this.partners.findRegistration("unknown")).willReturn(Optional.empty());
+		String body = body(es256(validClaims().build()), updateMembers(registered.clientId()));
+		String path = "/register/" + registered.clientId();
+
+		for (RequestBuilder request : List.of(
+				put(path).header("Authorization", "Bearer wrong-token").contentType(MediaType.APPLICATION_JSON)
+					.content(body),
+				put(path).contentType(MediaType.APPLICATION_JSON).content(body),
+				put(path).header("Authorization", "Basic " + registered.token())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body),
+				put("/register/unknown").header("Authorization", "Bearer " + registered.token())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body),
+				put(path).header("Authorization", "Bearer wrong-token").contentType(MediaType.TEXT_PLAIN)
+					.content("not json"))) {
+			this.mvc.perform(request)
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""))
+				.andExpect(content().string(""));
+		}
+		assertNothingChanged();
+	}
+
+	@ParameterizedTest
+	@MethodSource("issuedValueChanges")
+	@DisplayName("RFC7592 §2.2: client_id must be the client's own; issued values and secrets cannot be changed")
+	void updateWhenIssuedValueChangedThenInvalidClientMetadataAndNothingChanged(
+			Consumer<Map<String, Object>> change) throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		Map<String, Object> members = updateMembers(registered.clientId());
+		change.accept(members);
+
+		this.mvc
+			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().build()), members)))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(jsonPath("$.error").value("invalid_client_metadata"));
+		assertNothingChanged();
+	}
+
+	static Stream<Arguments> issuedValueChanges() {
+		return Stream.of(
+				argumentSet("fails because client_id is missing (RFC7592 §2.2 MUST include)",
+						(Consumer<Map<String, Object>>) (body) -> body.remove("client_id")),
+				argumentSet("fails because client_id names another client (RFC7592 §2.2 MUST be the same)",
+						change("client_id", "another-client")),
+				argumentSet("fails because client_id is not a string", change("client_id", 42L)),
+				argumentSet("fails because client_secret is set (RFC7592 §2.2, none was issued)",
+						change("client_secret", "s3cret")),
+				argumentSet("fails because client_secret_expires_at is set (RFC7592 §2.2 MUST NOT include)",
+						change("client_secret_expires_at", 0L)),
+				argumentSet("fails because client_id_issued_at differs (RFC7592 §2.2 MUST NOT accept changes)",
+						change("client_id_issued_at", NOW.getEpochSecond() + 1)),
+				argumentSet("fails because registration_client_uri differs (RFC7592 §2.2 MUST NOT accept changes)",
+						change("registration_client_uri", "https://evil.example/register/x")),
+				argumentSet("fails because registration_access_token differs (RFC7592 §2.2 MUST NOT accept changes)",
+						change("registration_access_token", "a-token-of-the-client's-choosing")));
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2: a software statement of another organisation answers invalid_software_statement and changes nothing")
+	void updateWhenStatementOfAnotherOrganisationThenInvalidSoftwareStatementAndNothingChanged() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		String statement = es256(validClaims().claim("org_id", "org-999").claim("org_name", "Other Ltd").build());
+
+		this.mvc
+			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(statement, updateMembers(registered.clientId()))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_software_statement"));
+		assertNothingChanged();
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2, RFC7591 §3.2.2: an http redirect URI answers invalid_redirect_uri and changes nothing")
+	void updateWhenRedirectHttpThenInvalidRedirectUriAndNothingChanged() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		String statement = es256(validClaims().claim("redirect_uris", List.of("http://app.example.com/cb")).build());
+
+		this.mvc
+			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(statement, updateMembers(registered.clientId()))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_redirect_uri"));
+		assertNothingChanged();
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2, RFC7591 §3.2.2: an update without a trusted software statement is refused and changes nothing")
+	void updateWhenStatementMissingOrUntrustedThenRefusedAndNothingChanged() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		String path = "/register/" + registered.clientId();
+		String rogue = sign(new ECDSASigner(ecKey("rogue")), JWSAlgorithm.ES256, "rogue", validClaims().build());
+
+		this.mvc
+			.perform(put(path).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(JSONObjectUtils.toJSONString(updateMembers(registered.clientId()))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_software_statement"));
+		this.mvc
+			.perform(put(path).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(rogue, updateMembers(registered.clientId()))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("unapproved_software_statement"));
+		this.mvc
+			.perform(put(path).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.TEXT_PLAIN)
+				.content(body(es256(validClaims().build()), updateMembers(registered.clientId()))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_client_metadata"));
+		assertNothingChanged();
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2: a client deleted while its update was checked answers 401 and is not written back")
+	void updateWhenPartnerGoneBeforeWriteThenUnauthorizedAndClientNotSaved() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		given(this.partners.update(any())).willReturn(false);
+
+		this.mvc
+			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().build()), updateMembers(registered.clientId()))))
+			.andExpect(status().isUnauthorized());
+		verify(this.clients, never()).save(any());
+	}
+
 	private RegisteredFixture register() throws Exception {
+		return register(Map.of());
+	}
+
+	private RegisteredFixture register(Map<String, Object> members) throws Exception {
 		MvcResult result = this.mvc
 			.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
-				.content(body(es256(validClaims().build()), Map.of())))
+				.content(body(es256(validClaims().build()), members)))
 			.andExpect(status().isCreated())
 			.andReturn();
 		Map<String, Object> json = JSONObjectUtils.parse(result.getResponse().getContentAsString());
 		ArgumentCaptor<PartnerRegistration> stored = ArgumentCaptor.forClass(PartnerRegistration.class);
 		verify(this.partners).insert(stored.capture());
+		ArgumentCaptor<RegisteredClient> client = ArgumentCaptor.forClass(RegisteredClient.class);
+		verify(this.clients).save(client.capture());
 		String clientId = (String) json.get("client_id");
 		given(this.partners.findRegistration(clientId)).willReturn(Optional.of(stored.getValue()));
-		return new RegisteredFixture(clientId, (String) json.get("registration_access_token"));
+		given(this.clients.findByClientId(clientId)).willReturn(client.getValue());
+		return new RegisteredFixture(clientId, (String) json.get("registration_access_token"), client.getValue());
+	}
+
+	/** A registered client whose update would be valid if the test did not spoil it; earlier calls forgotten. */
+	private RegisteredFixture registerForUpdate() throws Exception {
+		RegisteredFixture registered = register();
+		given(this.partners.update(any())).willReturn(true);
+		clearInvocations(this.partners, this.clients, this.events);
+		return registered;
+	}
+
+	/** RFC7592 §2.2 refusals: no partner row, client or event was written. */
+	private void assertNothingChanged() {
+		verify(this.partners, never()).insert(any());
+		verify(this.partners, never()).update(any());
+		verify(this.partners, never()).delete(any());
+		verify(this.clients, never()).save(any());
+		verifyNoInteractions(this.events);
+	}
+
+	private static Map<String, Object> updateMembers(String clientId) {
+		Map<String, Object> members = new LinkedHashMap<>();
+		members.put("client_id", clientId);
+		return members;
 	}
 
 	private static String body(String statement, Map<String, Object> members) {
@@ -230,7 +496,40 @@ class RegistrationControllerTests {
 		return JSONObjectUtils.toJSONString(body);
 	}
 
-	private record RegisteredFixture(String clientId, String token) {
+	private static Consumer<Map<String, Object>> change(String name, Object value) {
+		return (body) -> body.put(name, value);
+	}
+
+	private record RegisteredFixture(String clientId, String token, RegisteredClient client) {
+	}
+
+	private static final class SettableClock extends Clock {
+
+		private Instant instant;
+
+		SettableClock(Instant instant) {
+			this.instant = instant;
+		}
+
+		void advance(Duration duration) {
+			this.instant = this.instant.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.instant;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 }
