@@ -2,6 +2,7 @@ package com.consentry.authz;
 
 import com.consentry.authz.authorize.AuthorizationCodeResponseHandler;
 import com.consentry.authz.authorize.AuthorizationErrorResponseHandler;
+import com.consentry.authz.authorize.PushedRequestPrecheckFilter;
 import com.consentry.authz.authorize.PushedRequestRequiredConverter;
 import com.consentry.authz.clientauth.ClientAssertionConverter;
 import com.consentry.authz.clientauth.ClientAuthenticationRequiredEntryPoint;
@@ -190,6 +191,8 @@ public class AuthorizationServerConfiguration {
 			.addFilterBefore(new DpopProofFilter(dpopVerifier, dpopNonces, settings),
 					AbstractPreAuthenticatedProcessingFilter.class)
 			.addFilterAfter(new ConsentSelectionFilter(settings.getAuthorizationEndpoint(), pendingConsents),
+					SecurityContextHolderFilter.class)
+			.addFilterAfter(new PushedRequestPrecheckFilter(settings.getAuthorizationEndpoint(), authorizations),
 					SecurityContextHolderFilter.class);
 		return http.build();
 	}

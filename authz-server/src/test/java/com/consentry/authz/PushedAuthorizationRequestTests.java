@@ -184,9 +184,24 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 			.params(expiredState, state)
 			.update();
 		URI expired = authorizationUrl(this.partner, "urn:ietf:params:oauth:request_uri:" + expiredState);
-		HttpResponse<String> response = signedInAsAlice(expired);
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Location")).isEmpty();
+		HttpResponse<String> beforeSignIn = new CustomerSession(ISSUER).get(expired);
+		assertThat(beforeSignIn.statusCode()).as("refused before anybody signs in").isEqualTo(400);
+		assertThat(beforeSignIn.headers().firstValue("Location")).isEmpty();
+		// a customer already signed in meets Spring Authorization Server's own check
+		HttpResponse<String> signedIn = signedInAsAlice(expired);
+		assertThat(signedIn.statusCode()).isEqualTo(400);
+		assertThat(signedIn.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §5.3.2.2 Note 3: opening the authorization URL before signing in does not use up the request_uri")
+	void prefetchDoesNotBurnRequestUri() {
+		String requestUri = pushStandardRequest(this.partner, this.verifier);
+		URI authorizationUrl = authorizationUrl(this.partner, requestUri);
+		assertThat(new CustomerSession(ISSUER).get(authorizationUrl).body()).contains("name=\"password\"");
+		assertThat(new CustomerSession(ISSUER).get(authorizationUrl).body()).contains("name=\"password\"");
+		partnerRedirect(new CustomerSession(ISSUER).authorize(authorizationUrl, "alice", "alice-demo-pass",
+				ALICE_ACCOUNTS, "approve"));
 	}
 
 	@Test
@@ -194,6 +209,7 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 	void requestUriIsBoundToItsClient() {
 		String requestUri = pushStandardRequest(this.partner, this.verifier);
 		FapiTestClient other = newPartner();
+		assertThat(new CustomerSession(ISSUER).get(authorizationUrl(other, requestUri)).statusCode()).isEqualTo(400);
 		HttpResponse<String> response = signedInAsAlice(authorizationUrl(other, requestUri));
 		assertThat(response.statusCode()).isEqualTo(400);
 	}
@@ -235,10 +251,11 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 		assertThat(expiresIn).isPositive().isLessThan(600);
 	}
 
-	/** The customer signs in first (the endpoint asks for sign-in before it reads the pushed request). */
+	/** Alice, already signed in, opens the authorization URL. */
 	private static HttpResponse<String> signedInAsAlice(URI authorizationUrl) {
 		CustomerSession alice = new CustomerSession(ISSUER);
-		return alice.signIn(alice.get(authorizationUrl), "alice", "alice-demo-pass");
+		alice.signIn(alice.get(ISSUER.resolve("/login")), "alice", "alice-demo-pass");
+		return alice.get(authorizationUrl);
 	}
 
 	static void assertError(HTTPResponse response, String error) {

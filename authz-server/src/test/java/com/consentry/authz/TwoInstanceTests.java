@@ -119,9 +119,9 @@ class TwoInstanceTests extends AuthorizationServerTest {
 		partnerRedirect(new CustomerSession(ISSUER).authorize(authorizationUrl(this.onFirst, requestUri), "alice",
 				"alice-demo-pass", ALICE_ACCOUNTS, "approve"));
 		CustomerSession alice = new CustomerSession(this.secondBase);
-		HttpResponse<String> again = alice.signIn(alice.get(authorizationUrl(this.onSecond, requestUri)), "alice",
-				"alice-demo-pass");
-		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(alice.get(authorizationUrl(this.onSecond, requestUri)).statusCode()).isEqualTo(400);
+		alice.signIn(alice.get(this.secondBase.resolve("/login")), "alice", "alice-demo-pass");
+		assertThat(alice.get(authorizationUrl(this.onSecond, requestUri)).statusCode()).isEqualTo(400);
 	}
 
 	@Test

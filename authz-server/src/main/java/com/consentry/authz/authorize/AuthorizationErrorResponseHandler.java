@@ -67,7 +67,7 @@ public final class AuthorizationErrorResponseHandler implements AuthenticationFa
 				(String) failed.getAdditionalParameters().get(ParameterNames.RESPONSE_MODE), parameters);
 	}
 
-	private static void writePage(HttpServletResponse response, OAuth2Error error) throws IOException {
+	static void writePage(HttpServletResponse response, OAuth2Error error) throws IOException {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		response.setContentType(MediaType.TEXT_HTML_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
