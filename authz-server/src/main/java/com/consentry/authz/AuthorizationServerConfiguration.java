@@ -188,6 +188,9 @@ public class AuthorizationServerConfiguration {
 								PathPatternRequestMatcher.pathPattern(settings.getTokenEndpoint()),
 								PathPatternRequestMatcher.pathPattern(settings.getTokenIntrospectionEndpoint()),
 								PathPatternRequestMatcher.pathPattern(settings.getTokenRevocationEndpoint()))))
+			// the authorization endpoint renders pages too (errors): the same policy as the customer pages
+			.headers((headers) -> headers.contentSecurityPolicy(
+					(csp) -> csp.policyDirectives(WebSecurityConfiguration.CONTENT_SECURITY_POLICY)))
 			.addFilterBefore(new DpopProofFilter(dpopVerifier, dpopNonces, settings),
 					AbstractPreAuthenticatedProcessingFilter.class)
 			.addFilterAfter(new ConsentSelectionFilter(settings.getAuthorizationEndpoint(), pendingConsents),

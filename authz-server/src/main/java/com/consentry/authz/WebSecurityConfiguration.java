@@ -16,6 +16,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
 
+	/**
+	 * For every page the server renders. {@code form-action} is left open: the consent form's answer is a
+	 * redirect to the partner's site.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+			+ "object-src 'none'";
+
 	/** Argon2id (BouncyCastle) with Spring Security's current parameters. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -33,9 +40,7 @@ public class WebSecurityConfiguration {
 			.formLogin((login) -> login.loginPage("/login").permitAll())
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers
-				// form-action is left open: the consent form's answer is a redirect to the partner's site
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(
-						"default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();

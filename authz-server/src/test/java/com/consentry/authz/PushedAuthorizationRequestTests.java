@@ -53,6 +53,10 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Location")).isEmpty();
 		assertThat(response.body()).contains("This request cannot be completed").contains("invalid_request");
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(csp) -> assertThat(csp).contains("frame-ancestors 'none'"));
+		assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				(cache) -> assertThat(cache).contains("no-store"));
 	}
 
 	@Test
