@@ -79,6 +79,27 @@ class ClientAuthenticationTests extends AuthorizationServerTest {
 		assertInvalidClient(push(this.partner.clientAuthentication()));
 	}
 
+	@Test
+	@DisplayName("FAPI2 SP §5.3.2.1(13): refuses a client assertion issued more than 10 s in the future")
+	void futureAssertionIsRefused() throws Exception {
+		Date now = new Date();
+		assertInvalidClient(push(assertion(new Date(now.getTime() + 120_000), new Date(now.getTime() + 70_000))));
+	}
+
+	@Test
+	@DisplayName("Issue 2 (short exp): refuses a client assertion that lives longer than five minutes")
+	void longLivedAssertionIsRefused() throws Exception {
+		Date now = new Date();
+		assertInvalidClient(push(assertion(new Date(now.getTime() + 3_600_000), now)));
+	}
+
+	private ClientAuthentication assertion(Date expiresAt, Date issuedAt) throws Exception {
+		JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(this.partner.clientId,
+				List.of(new Audience(ISSUER)), expiresAt, null, issuedAt, new JWTID());
+		return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, this.partner.clientKey.toECPrivateKey(),
+				this.partner.clientKey.getKeyID(), null);
+	}
+
 	private ClientAuthentication assertion(List<Audience> audience) throws Exception {
 		Date now = new Date();
 		JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(this.partner.clientId, audience,

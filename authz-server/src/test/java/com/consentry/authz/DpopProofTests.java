@@ -1,7 +1,9 @@
 package com.consentry.authz;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Map;
 
 import com.consentry.authz.support.AuthorizationServerTest;
 import com.consentry.authz.support.FapiTestClient;
@@ -9,6 +11,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
@@ -159,6 +163,39 @@ class DpopProofTests extends AuthorizationServerTest {
 					.build())
 			.toHTTPRequest());
 		assertThat(pushed.getStatusCode()).as(pushed.getBody()).isEqualTo(201);
+	}
+
+	@Test
+	@DisplayName("RFC9449 §4.3(1): refuses a request with two DPoP headers")
+	void twoProofHeadersAreRefused() throws Exception {
+		Nonce nonce = new Nonce(this.partner.nonce());
+		HTTPRequest request = new PushedAuthorizationRequest(this.par, this.partner.clientAuthentication(),
+				this.partner.authorizationRequest(new CodeVerifier()).build())
+			.toHTTPRequest();
+		request.setHeader("DPoP", this.partner.proofFactory().createDPoPJWT("POST", this.par, nonce).serialize(),
+				this.partner.proofFactory().createDPoPJWT("POST", this.par, nonce).serialize());
+		HTTPResponse response = request.send();
+		assertRefused(response, "invalid_dpop_proof");
+		assertThat(response.getBody()).contains("exactly one DPoP header");
+	}
+
+	@Test
+	@DisplayName("RFC9449 §4.3(6), §11.6: refuses a proof whose jwk header carries the private key")
+	void privateKeyInProofIsRefused() throws Exception {
+		Map<String, Object> header = Map.of("typ", "dpop+jwt", "alg", "ES256", "jwk",
+				this.partner.dpopKey.toJSONObject());
+		Map<String, Object> claims = Map.of("jti", "private-" + System.nanoTime(), "htm", "POST", "htu",
+				this.par.toString(), "iat", System.currentTimeMillis() / 1000, "nonce", this.partner.nonce());
+		String signingInput = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "."
+				+ Base64URL.encode(JSONObjectUtils.toJSONString(claims));
+		Base64URL signature = new ECDSASigner(this.partner.dpopKey).sign(new JWSHeader(JWSAlgorithm.ES256),
+				signingInput.getBytes(StandardCharsets.US_ASCII));
+		HTTPRequest request = new PushedAuthorizationRequest(this.par, this.partner.clientAuthentication(),
+				this.partner.authorizationRequest(new CodeVerifier()).build())
+			.toHTTPRequest();
+		request.setHeader("DPoP", signingInput + "." + signature);
+		// Nimbus already refuses such a header when parsing; the verifier's own check stands behind it
+		assertRefused(request.send(), "invalid_dpop_proof");
 	}
 
 	private static String thumbprint(FapiTestClient client) {

@@ -169,6 +169,19 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 		assertThat(response.getHeaderValue("WWW-Authenticate")).contains("invalid_dpop_proof");
 	}
 
+	@Test
+	@DisplayName("RFC9449 §4.3(12), §7.1: a proof made with another key than the token's cnf.jkt is refused at userinfo")
+	void proofWithOtherKeyIsRefusedAtUserinfo() {
+		Tokens tokens = Tokens.obtain(this.partner);
+		FapiTestClient otherKey = FapiTestClient.existing(ISSUER, this.partner.clientId.getValue(),
+				this.partner.clientKey);
+		HTTPResponse response = otherKey.sendWithProof(
+				() -> new UserInfoRequest(otherKey.endpoint("/userinfo"), tokens.accessToken()).toHTTPRequest(),
+				tokens.accessToken());
+		assertThat(response.getStatusCode()).isEqualTo(401);
+		assertThat(response.getHeaderValue("WWW-Authenticate")).startsWith("DPoP");
+	}
+
 	private static Map<String, Object> introspect(FapiTestClient caller, Token token) throws Exception {
 		HTTPResponse response = caller.send(() -> new TokenIntrospectionRequest(caller.endpoint("/oauth2/introspect"),
 				caller.clientAuthentication(), token)
