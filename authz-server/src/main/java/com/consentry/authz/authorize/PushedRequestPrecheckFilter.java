@@ -33,6 +33,9 @@ public final class PushedRequestPrecheckFilter extends OncePerRequestFilter {
 
 	private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
 
+	// Spring Authorization Server's request_uri shape (prefix, state, "___", expiry in ms); its parser is
+	// package-private. Every flow test opens the authorization URL signed out first, so a change of shape
+	// in an upgrade fails the build instead of locking customers out.
 	private static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
 
 	private static final String EXPIRY_DELIMITER = "___";
