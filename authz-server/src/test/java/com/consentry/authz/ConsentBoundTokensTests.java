@@ -65,7 +65,8 @@ class ConsentBoundTokensTests extends AuthorizationServerTest {
 			.query(Timestamp.class)
 			.single();
 		Timestamp refreshEnds = this.jdbc
-			.sql("SELECT refresh_token_expires_at FROM authz.oauth2_authorization WHERE refresh_token_value = ?")
+			.sql("SELECT refresh_token_expires_at FROM authz.authorization "
+					+ "WHERE refresh_token_hash = sha256(convert_to(?, 'UTF8'))")
 			.param(tokens.refreshToken().getValue())
 			.query(Timestamp.class)
 			.single();
@@ -78,7 +79,8 @@ class ConsentBoundTokensTests extends AuthorizationServerTest {
 		assertThat(refreshed.json().get("expires_in")).isInstanceOf(Number.class);
 		assertThat(((Number) refreshed.json().get("expires_in")).longValue()).isLessThanOrEqualTo(60);
 		Timestamp newRefreshEnds = this.jdbc
-			.sql("SELECT refresh_token_expires_at FROM authz.oauth2_authorization WHERE refresh_token_value = ?")
+			.sql("SELECT refresh_token_expires_at FROM authz.authorization "
+					+ "WHERE refresh_token_hash = sha256(convert_to(?, 'UTF8'))")
 			.param(refreshed.refreshToken().getValue())
 			.query(Timestamp.class)
 			.single();

@@ -184,7 +184,8 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 		// The handle carries its expiry; move the stored request's expiry into the past, as time would.
 		String state = requestUri.substring("urn:ietf:params:oauth:request_uri:".length());
 		String expiredState = state.substring(0, state.indexOf("___")) + "___" + (System.currentTimeMillis() - 1000);
-		this.jdbc.sql("UPDATE authz.oauth2_authorization SET state = ? WHERE state = ?")
+		this.jdbc.sql("UPDATE authz.authorization SET state_hash = sha256(convert_to(?, 'UTF8')) "
+				+ "WHERE state_hash = sha256(convert_to(?, 'UTF8'))")
 			.params(expiredState, state)
 			.update();
 		URI expired = authorizationUrl(this.partner, "urn:ietf:params:oauth:request_uri:" + expiredState);

@@ -111,8 +111,8 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 		CodeVerifier verifier = new CodeVerifier();
 		String code = authorizationCode(this.partner, verifier);
 		Long lifetime = this.jdbc
-			.sql("SELECT extract(epoch FROM authorization_code_expires_at - authorization_code_issued_at)::bigint "
-					+ "FROM authz.oauth2_authorization WHERE authorization_code_value = ?")
+			.sql("SELECT extract(epoch FROM code_expires_at - code_issued_at)::bigint "
+					+ "FROM authz.authorization WHERE code_hash = sha256(convert_to(?, 'UTF8'))")
 			.param(code)
 			.query(Long.class)
 			.single();
@@ -180,14 +180,6 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 				tokens.accessToken());
 		assertThat(response.getStatusCode()).isEqualTo(401);
 		assertThat(response.getHeaderValue("WWW-Authenticate")).startsWith("DPoP");
-	}
-
-	private static Map<String, Object> introspect(FapiTestClient caller, Token token) throws Exception {
-		HTTPResponse response = caller.send(() -> new TokenIntrospectionRequest(caller.endpoint("/oauth2/introspect"),
-				caller.clientAuthentication(), token)
-			.toHTTPRequest());
-		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-		return response.getBodyAsJSONObject();
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -53,18 +53,14 @@ public class EmbeddedDatabaseConfiguration {
 		return builder.start();
 	}
 
+	/** Every {@code spring.datasource.hikari.*} setting applies, as it would to an external database. */
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres,
-			@Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql,
-			@Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize) {
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		dataSource.setUsername("postgres");
-		dataSource.setMaximumPoolSize(maximumPoolSize);
 		dataSource.setPoolName("consentry-embedded");
-		if (!connectionInitSql.isBlank()) {
-			dataSource.setConnectionInitSql(connectionInitSql);
-		}
 		return dataSource;
 	}
 

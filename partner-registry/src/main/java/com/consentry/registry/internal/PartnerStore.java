@@ -93,7 +93,7 @@ public final class PartnerStore {
 			.query(String.class)
 			.optional();
 		registeredClientId.ifPresent((id) -> {
-			this.jdbc.sql("DELETE FROM authz.oauth2_authorization WHERE registered_client_id = ?").param(id).update();
+			this.jdbc.sql("DELETE FROM authz.authorization WHERE registered_client_id = ?").param(id).update();
 			this.jdbc.sql("DELETE FROM authz.oauth2_authorization_consent WHERE registered_client_id = ?")
 				.param(id)
 				.update();
