@@ -45,9 +45,11 @@ public final class LoadGenerator {
 		// HttpURLConnection (Nimbus) keeps at most http.maxConnections idle connections per host
 		System.setProperty("http.maxConnections", Integer.toString(Math.max(5, 2 * maxThreads)));
 		Provider jca = options.bouncyCastle() ? new BouncyCastleProvider() : null;
-		System.out.printf(Locale.ROOT, "Consentry load generator: issuer %s, Java %s, %d CPU(s), client signatures %s%n",
-				options.issuer(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-				(jca != null) ? "BouncyCastle" : "JDK provider");
+		if (!options.summaryOnly()) {
+			System.out.printf(Locale.ROOT, "Consentry load generator: issuer %s, Java %s, %d CPU(s), client signatures %s%n",
+					options.issuer(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+					(jca != null) ? "BouncyCastle" : "JDK provider");
+		}
 
 		Partner partner;
 		JWKSet serverKeys;
@@ -60,8 +62,10 @@ public final class LoadGenerator {
 			System.exit(1);
 			return;
 		}
-		System.out.println("Registered partner " + partner.clientId() + "; JARM responses are validated against "
-				+ partner.endpoint("/oauth2/jwks") + " (fetched once)");
+		if (!options.summaryOnly()) {
+			System.out.println("Registered partner " + partner.clientId() + "; JARM responses are validated against "
+					+ partner.endpoint("/oauth2/jwks") + " (fetched once)");
+		}
 
 		ScenarioRunner runner = new ScenarioRunner(options.warmupSeconds(), options.seconds(), options.maxRequests());
 		List<Stats> results = new ArrayList<>();
@@ -75,12 +79,14 @@ public final class LoadGenerator {
 							: new FlowLoop(flow, dpop);
 				});
 				results.add(stats);
-				System.out.print(stats.report());
+				System.out.print(options.summaryOnly() ? stats.summaryLine() + System.lineSeparator() : stats.report());
 			}
 		}
-		System.out.println();
-		System.out.println(Stats.tableHeader());
-		results.forEach((stats) -> System.out.println(stats.tableRow()));
+		if (!options.summaryOnly()) {
+			System.out.println();
+			System.out.println(Stats.tableHeader());
+			results.forEach((stats) -> System.out.println(stats.tableRow()));
+		}
 	}
 
 	private static JWKSet serverKeys(Partner partner) throws IOException {

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * @param maxRequests the most HTTP requests one run may send, set-up and warm-up included
  * @param directoryKey the demo directory's private signing JWK
  * @param bouncyCastle whether the generator itself signs with BouncyCastle (else the JDK's provider)
+ * @param summaryOnly whether to print only one {@code RESULT} line per run (for scripts)
  */
 record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, int seconds, int warmupSeconds,
-		long maxRequests, Path directoryKey, boolean bouncyCastle) {
+		long maxRequests, Path directoryKey, boolean bouncyCastle, boolean summaryOnly) {
 
 	/** The scenarios {@link LoadGenerator} knows. */
 	enum Scenario {
@@ -40,13 +41,15 @@ record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, 
 			Usage: java -cp benchmarks/target/benchmarks.jar com.consentry.benchmarks.LoadGenerator [options]
 			  --issuer URL            server to load, loopback only (default http://localhost:9000)
 			  --scenario NAME         refresh, flow or all (default all)
-			  --threads N[,N...]      threads per run, at most 64; each scenario runs once per count (default 4)
+			  --threads N[,N...]      concurrent clients per run, at most 64; each scenario runs once per count
+			                          (default 16,64)
 			  --seconds N             measured seconds per run (default 30)
 			  --warmup-seconds N      unmeasured seconds before that (default 5)
 			  --max-requests N        HTTP requests per run at most, set-up and warm-up included (default 200000)
 			  --directory-key PATH    demo directory signing key
 			                          (default .consentry-data/directory/directory-signing-key.json)
 			  --client-jca bc|jdk     JCA provider for the generator's own signatures (default bc)
+			  --summary               print one RESULT line per run (key=value pairs), nothing else
 			""";
 
 	private static final int MAX_THREADS = 64;
@@ -56,16 +59,21 @@ record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, 
 	static LoadOptions parse(String[] args) {
 		URI issuer = URI.create("http://localhost:9000");
 		List<Scenario> scenarios = List.of(Scenario.REFRESH, Scenario.FLOW);
-		List<Integer> threads = List.of(4);
+		List<Integer> threads = List.of(16, 64);
 		int seconds = 30;
 		int warmup = 5;
 		long maxRequests = 200_000;
 		Path directoryKey = Path.of(".consentry-data", "directory", "directory-signing-key.json");
 		boolean bouncyCastle = true;
+		boolean summaryOnly = false;
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
 			if (name.equals("--help") || name.equals("-h")) {
 				throw new IllegalArgumentException("");
+			}
+			if (name.equals("--summary")) {
+				summaryOnly = true;
+				continue;
 			}
 			if (i + 1 >= args.length) {
 				throw new IllegalArgumentException("missing value for " + name);
@@ -92,7 +100,8 @@ record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, 
 			throw new IllegalArgumentException("--warmup-seconds must not be negative");
 		}
 		requireLoopback(issuer);
-		return new LoadOptions(issuer, scenarios, threads, seconds, warmup, maxRequests, directoryKey, bouncyCastle);
+		return new LoadOptions(issuer, scenarios, threads, seconds, warmup, maxRequests, directoryKey, bouncyCastle,
+				summaryOnly);
 	}
 
 	/**

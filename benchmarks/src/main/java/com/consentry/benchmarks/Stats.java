@@ -101,6 +101,18 @@ final class Stats {
 				millis(percentile(this.latencies, 0.95)), millis(percentile(this.latencies, 0.99)), errorCount());
 	}
 
+	/**
+	 * The run on one line of {@code key=value} pairs, for scripts that compare runs:
+	 * {@code RESULT scenario=refresh threads=16 completed=9876 per_second=493.8 p50_ms=30.1 p99_ms=88.0 errors=0}.
+	 */
+	String summaryLine() {
+		return String.format(Locale.ROOT,
+				"RESULT scenario=%s threads=%d seconds=%.1f completed=%d per_second=%.1f p50_ms=%s p95_ms=%s p99_ms=%s errors=%d",
+				this.scenario, this.threads, this.measuredSeconds, completed(), perSecond(),
+				millis(percentile(this.latencies, 0.50)), millis(percentile(this.latencies, 0.95)),
+				millis(percentile(this.latencies, 0.99)), errorCount());
+	}
+
 	static String tableHeader() {
 		return "| scenario | threads | measured s | completed | per second | p50 ms | p95 ms | p99 ms | errors |\n"
 				+ "| --- | --- | --- | --- | --- | --- | --- | --- | --- |";

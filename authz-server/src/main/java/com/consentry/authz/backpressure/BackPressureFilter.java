@@ -2,6 +2,7 @@ package com.consentry.authz.backpressure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,6 +18,9 @@ import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,6 +41,12 @@ final class BackPressureFilter extends OncePerRequestFilter {
 			+ "time. Nothing was changed. Please wait a moment and try again.</p></main></body></html>";
 
 	private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
+
+	private final RequestMatcher pages = new OrRequestMatcher(Stream
+		.of("/oauth2/authorize", "/oauth2/consent", "/login", "/logout", "/account", "/account/**", "/admin",
+				"/admin/**", "/error")
+		.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern))
+		.toList());
 
 	private final BackPressureProperties properties;
 
@@ -77,10 +87,12 @@ final class BackPressureFilter extends OncePerRequestFilter {
 				new ServletServerHttpResponse(response));
 	}
 
-	/** A browser navigating (the customer's pages) asks for HTML; partners' API calls do not. */
-	private static boolean wantsPage(HttpServletRequest request) {
-		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+	/**
+	 * The pages people see get a page; every other endpoint is an API. Decided by path, matched as Spring
+	 * Security matches it: Accept headers cannot tell (Java's own HTTP client asks for text/html first).
+	 */
+	private boolean wantsPage(HttpServletRequest request) {
+		return this.pages.matches(request);
 	}
 
 }

@@ -5,18 +5,22 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.jarm.JARMValidator;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.Token;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -114,6 +118,20 @@ public abstract class AuthorizationServerTest {
 				ALICE_ACCOUNTS, "approve");
 		JWTClaimsSet claims = jarm(client, partnerRedirect(done));
 		return (String) claims.getClaim("code");
+	}
+
+	/** RFC 7662 introspection by {@code caller} (a resource server); returns the answer's members. */
+	protected static Map<String, Object> introspect(FapiTestClient caller, Token token) {
+		HTTPResponse response = caller.send(() -> new TokenIntrospectionRequest(caller.endpoint("/oauth2/introspect"),
+				caller.clientAuthentication(), token)
+			.toHTTPRequest());
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+		try {
+			return response.getBodyAsJSONObject();
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	protected static int freePort() {

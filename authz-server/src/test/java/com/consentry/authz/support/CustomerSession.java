@@ -24,6 +24,8 @@ public final class CustomerSession {
 
 	private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private final URI server;
 
 	private final HttpClient http;
@@ -53,7 +55,7 @@ public final class CustomerSession {
 
 	/** GET {@code uri}; follows redirects that stay on the server; returns the last response. */
 	public HttpResponse<String> get(URI uri) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET().build());
+		HttpResponse<String> response = send(browser(uri).GET().build());
 		return followOnServer(response);
 	}
 
@@ -61,7 +63,7 @@ public final class CustomerSession {
 		String body = form.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
-		HttpResponse<String> response = send(HttpRequest.newBuilder(this.server.resolve(path))
+		HttpResponse<String> response = send(browser(this.server.resolve(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
@@ -112,9 +114,14 @@ public final class CustomerSession {
 			if (!location.getAuthority().equals(this.server.getAuthority())) {
 				return response;
 			}
-			response = send(HttpRequest.newBuilder(location).GET().build());
+			response = send(browser(location).GET().build());
 		}
 		return response;
+	}
+
+	/** A request as a browser's navigation sends it: asking for a page. */
+	private static HttpRequest.Builder browser(URI uri) {
+		return HttpRequest.newBuilder(uri).header("Accept", BROWSER_ACCEPT);
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
