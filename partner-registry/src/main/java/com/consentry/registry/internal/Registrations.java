@@ -184,19 +184,23 @@ public final class Registrations {
 	}
 
 	/**
-	 * RFC 7592 §2.3: removes the partner and its client, then announces {@link PartnerDeleted}.
+	 * RFC 7592 §2.3: removes the partner and its client and announces {@link PartnerDeleted}, all in one
+	 * transaction: listeners (the consent revocation) run inside it, and if one fails nothing is deleted.
 	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
 	 */
 	public void delete(String clientId, @Nullable String authorization) {
 		boolean deleted = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
 			authorize(clientId, authorization);
-			return this.partners.delete(clientId);
+			if (!this.partners.delete(clientId)) {
+				return false;
+			}
+			this.events.publishEvent(new PartnerDeleted(clientId));
+			return true;
 		}));
 		if (!deleted) {
 			throw new RegistrationAccessDeniedException();
 		}
 		logger.info("Deleted client {}", clientId);
-		this.events.publishEvent(new PartnerDeleted(clientId));
 	}
 
 	private PartnerRegistration authorize(String clientId, @Nullable String authorization) {
