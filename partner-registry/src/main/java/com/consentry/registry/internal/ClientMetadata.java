@@ -128,11 +128,11 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 
 	/**
 	 * Validates a registration's metadata (RFC 7591 §3.1.1). The members of {@link #STATEMENT_ONLY} come from
-	 * the statement, which must carry the redirect URIs, the keys and the scope; a body value of one of them
-	 * that differs from the statement's is refused. For other members the statement's values win over the
-	 * body's. Directory names ({@code software_jwks_endpoint}, {@code software_redirect_uris},
-	 * {@code software_client_name}) stand for their RFC 7591 members. Members this server does not know are
-	 * ignored (RFC 7591 §2).
+	 * the statement, which must carry the client name, the redirect URIs, the keys and the scope; a body value
+	 * of one of them that differs from the statement's is refused. For other members the statement's values
+	 * win over the body's (a body {@code client_name} is ignored). Directory names
+	 * ({@code software_jwks_endpoint}, {@code software_redirect_uris}, {@code software_client_name}) stand for
+	 * their RFC 7591 members. Members this server does not know are ignored (RFC 7591 §2).
 	 * @param body the request body's members
 	 * @param statementClaims the verified software statement's claims
 	 * @param plainResponsesAllowed whether the bank's policy lets partners register plain {@code query}
@@ -148,7 +148,8 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		Assert.notNull(statementClaims, "statementClaims cannot be null");
 		Map<String, Object> statement = withRfcNames(statementClaims, RegistrationError.INVALID_SOFTWARE_STATEMENT);
 		Map<String, Object> request = withRfcNames(body, RegistrationError.INVALID_CLIENT_METADATA);
-		for (String required : List.of(REDIRECT_URIS, SCOPE)) {
+		// client_name too: the consent page shows it to the customer, so the directory must vouch for it.
+		for (String required : List.of(CLIENT_NAME, REDIRECT_URIS, SCOPE)) {
 			if (statement.get(required) == null) {
 				throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
 						"software_statement lacks " + required);

@@ -103,8 +103,8 @@ class ClientMetadataTests {
 						set("response_modes", List.of("fragment.jwt")), metadata),
 				row("fails because response_modes holds plain query while JARM is required (FAPI2 MS §5.4.1)",
 						set("response_modes", List.of("jwt", "query")), metadata),
-				row("fails because client_name is missing (Consentry registration contract)", remove("client_name"),
-						metadata),
+				row("fails because client_name is missing (the consent page shows it: the directory must vouch for it)",
+						remove("client_name"), RegistrationError.INVALID_SOFTWARE_STATEMENT),
 				row("fails because logo_uri is http (RFC7591 §2)", set("logo_uri", "http://app.example.com/logo.png"),
 						metadata));
 	}
