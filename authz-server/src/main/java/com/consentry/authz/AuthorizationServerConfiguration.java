@@ -24,6 +24,7 @@ import com.consentry.authz.token.TokenResponseParameters;
 import com.consentry.consent.ConsentLimits;
 import com.consentry.consent.Consents;
 import com.consentry.consent.FdxAuthorizationDetails;
+import com.consentry.registry.RegistryProperties;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 
@@ -108,9 +109,10 @@ public class AuthorizationServerConfiguration {
 			Consents consents, AuthorizationResponseRedirect responseRedirect, OAuth2AuthorizationService authorizations,
 			RegisteredClientRepository clients, TokenResponseParameters tokenResponseParameters,
 			DpopProofVerifier dpopVerifier, DpopNonces dpopNonces, PendingConsents pendingConsents,
-			OAuth2TokenGenerator<?> tokenGenerator) {
-		FapiAuthorizationRequestRules rules = new FapiAuthorizationRequestRules(authorizationDetails);
-		ServerMetadata metadata = new ServerMetadata(settings);
+			OAuth2TokenGenerator<?> tokenGenerator, RegistryProperties registry) {
+		FapiAuthorizationRequestRules rules = new FapiAuthorizationRequestRules(authorizationDetails,
+				registry.allowPlainResponses());
+		ServerMetadata metadata = new ServerMetadata(settings, registry.allowPlainResponses());
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 		tokenResponse.setAccessTokenResponseCustomizer(tokenResponseParameters);
 		http.oauth2AuthorizationServer((server) -> server.tokenGenerator(tokenGenerator)

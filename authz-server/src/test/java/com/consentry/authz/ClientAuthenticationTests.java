@@ -1,11 +1,17 @@
 package com.consentry.authz;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.consentry.authz.support.AuthorizationServerTest;
 import com.consentry.authz.support.FapiTestClient;
+import com.consentry.authz.support.TestDirectory;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
@@ -24,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code private_key_jwt} as FAPI 2.0 Final holds it (SP §5.3.2.1(6,8,13)).
@@ -91,6 +98,29 @@ class ClientAuthenticationTests extends AuthorizationServerTest {
 	void longLivedAssertionIsRefused() throws Exception {
 		Date now = new Date();
 		assertInvalidClient(push(assertion(new Date(now.getTime() + 3_600_000), now)));
+	}
+
+	@Test
+	@DisplayName("RFC7591 §5 (SSRF): a jwks_uri that resolves to loopback is never fetched; the client is refused")
+	void jwksUriOnLoopbackIsNeverFetched() throws Exception {
+		try (ServerSocket internal = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			ECKey clientKey = FapiTestClient.newKey("client");
+			Map<String, Object> metadata = new HashMap<>(FapiTestClient.statementMetadata(clientKey));
+			metadata.remove("jwks");
+			metadata.put("jwks_uri", "https://localhost:" + internal.getLocalPort() + "/jwks.json");
+			FapiTestClient victim = FapiTestClient.register(ISSUER, ISSUER, clientKey,
+					TestDirectory.shared().sign(metadata));
+			URI par = victim.endpoint("/oauth2/par");
+
+			HTTPResponse response = victim.sendWithProof(() -> new PushedAuthorizationRequest(par,
+					victim.clientAuthentication(), victim.authorizationRequest(new CodeVerifier()).build())
+				.toHTTPRequest(), null);
+
+			assertInvalidClient(response);
+			internal.setSoTimeout(500);
+			assertThatExceptionOfType(SocketTimeoutException.class).as("the server connected to the internal address")
+				.isThrownBy(() -> internal.accept().close());
+		}
 	}
 
 	private ClientAuthentication assertion(Date expiresAt, Date issuedAt) throws Exception {

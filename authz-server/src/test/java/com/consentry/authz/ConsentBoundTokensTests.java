@@ -11,9 +11,12 @@ import com.consentry.authz.support.CustomerSession;
 import com.consentry.authz.support.FapiTestClient;
 import com.consentry.authz.support.TestDirectory;
 import com.consentry.authz.support.Tokens;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import org.junit.jupiter.api.DisplayName;
@@ -21,14 +24,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens never outlive or exceed the consent they carry, and response modes other than JARM still name
- * the issuer.
+ * Tokens never outlive or exceed the consent they carry, and JARM is required unless the bank allows plain
+ * responses (those are tested in {@link PlainResponsePolicyTests}).
  */
 class ConsentBoundTokensTests extends AuthorizationServerTest {
 
@@ -88,23 +89,37 @@ class ConsentBoundTokensTests extends AuthorizationServerTest {
 	}
 
 	@Test
-	@DisplayName("RFC9207 §2, FAPI2 SP §5.3.2.2(7): a plain (query) response carries iss beside code and state")
-	void plainResponseCarriesIss() {
+	@DisplayName("FAPI2 MS §5.4.1: JARM is required by default, so registering for plain query responses is refused")
+	void plainResponseRegistrationIsRefused() {
+		SignedJWT statement = TestDirectory.shared()
+			.sign(Map.of("client_name", "Plain App", "redirect_uris", List.of(FapiTestClient.REDIRECT_URI), "jwks",
+					new JWKSet(FapiTestClient.newKey("c").toPublicJWK()).toJSONObject(), "scope", "openid",
+					"response_modes", List.of("query", "jwt")));
+
+		ClientRegistrationResponse response = FapiTestClient.sendRegistration(ISSUER, statement);
+
+		assertThat(response.indicatesSuccess()).isFalse();
+		assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client_metadata");
+	}
+
+	@Test
+	@DisplayName("FAPI2 MS §5.4.1: a client registered for plain query responses under an earlier policy is held to JARM at PAR")
+	void plainResponseOfEarlierRegistrationIsRefused() {
 		FapiTestClient partner = FapiTestClient.register(ISSUER, TestDirectory.shared(),
-				Map.of("response_modes", List.of("query", "jwt")));
-		CodeVerifier verifier = new CodeVerifier();
-		String requestUri = push(partner, partner.authorizationRequest(verifier)
-			.responseMode(ResponseMode.QUERY)
-			.build());
-		URI redirect = partnerRedirect(new CustomerSession(ISSUER).authorize(authorizationUrl(partner, requestUri),
-				"alice", "alice-demo-pass", ALICE_ACCOUNTS, "approve"));
-		UriComponents parameters = UriComponentsBuilder.fromUri(redirect).build();
-		assertThat(parameters.getQueryParams().getFirst("iss")).isEqualTo(ISSUER.toString());
-		assertThat(parameters.getQueryParams().getFirst("code")).isNotBlank();
-		assertThat(parameters.getQueryParams().getFirst("state")).isNotBlank();
-		assertThat(parameters.getQueryParams()).doesNotContainKey("response");
-		assertThat(partner.redeem(parameters.getQueryParams().getFirst("code"), verifier).getStatusCode())
-			.isEqualTo(200);
+				Map.of("response_modes", List.of("jwt")));
+		int changed = this.jdbc
+			.sql("UPDATE authz.oauth2_registered_client SET client_settings = replace(client_settings, "
+					+ "'\"settings.client.response-modes\":\"jwt\"', '\"settings.client.response-modes\":\"query jwt\"') "
+					+ "WHERE client_id = ?")
+			.param(partner.clientId.getValue())
+			.update();
+		assertThat(changed).isEqualTo(1);
+
+		HTTPResponse response = partner
+			.push(partner.authorizationRequest(new CodeVerifier()).responseMode(ResponseMode.QUERY).build());
+
+		assertThat(response.getStatusCode()).isEqualTo(400);
+		assertThat(response.getBody()).contains("invalid_request").contains("response_mode");
 	}
 
 	@Test

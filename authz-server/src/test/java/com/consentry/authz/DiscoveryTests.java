@@ -42,6 +42,17 @@ class DiscoveryTests extends AuthorizationServerTest {
 	}
 
 	@Test
+	@DisplayName("FAPI2 MS §5.4.1, JARM §4: with JARM required (the default policy), only jwt and query.jwt are advertised")
+	void metadataAdvertisesOnlySignedResponseModes() throws Exception {
+		Map<String, Object> oauth = AuthorizationServerMetadata.resolve(new Issuer(ISSUER)).toJSONObject();
+		Map<String, Object> oidc = OIDCProviderMetadata.resolve(new Issuer(ISSUER)).toJSONObject();
+		for (Map<String, Object> metadata : List.of(oauth, oidc)) {
+			assertThat(strings(metadata.get("response_modes_supported"))).containsExactlyInAnyOrder("jwt",
+					"query.jwt");
+		}
+	}
+
+	@Test
 	@DisplayName("FAPI2 SP §5.4: the JWKS publishes an ES256 and a PS256 key with kid, public parts only")
 	void jwksPublishesSigningKeys() throws Exception {
 		JWKSet keys = JWKSet.load(ISSUER.resolve("/oauth2/jwks").toURL());

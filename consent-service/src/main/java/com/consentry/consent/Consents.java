@@ -116,6 +116,27 @@ public class Consents {
 			});
 	}
 
+	/**
+	 * The bank ends every consent of a partner whose registration is deleted: each ACTIVE consent, and each
+	 * still awaiting the customer, becomes REVOKED with reason {@link ConsentUpdateReason#BUSINESS_RULE} and
+	 * initiator {@link PartyType#DATA_PROVIDER}. Joins the caller's transaction, so the deletion and the
+	 * revocation commit or fail together. Tokens stop working with the consent (introspection and refresh
+	 * check its state).
+	 * @param clientId the partner's {@code client_id}
+	 * @return how many consents were revoked
+	 */
+	@Transactional
+	public int revokeAllOfDeletedPartner(String clientId) {
+		Assert.hasText(clientId, "clientId cannot be empty");
+		return this.store.revokeAllOfClient(clientId,
+				new ConsentRevocation(ConsentUpdateReason.BUSINESS_RULE, PartyType.DATA_PROVIDER, this.clock.instant()));
+	}
+
+	/** How the consent was revoked, if it was (FDX {@code GET /consents/{consentId}/revocation}). */
+	public Optional<ConsentRevocation> revocation(ConsentId id) {
+		return this.store.findRevocation(id);
+	}
+
 	private Instant expiry(ConsentRequest request, Instant authorizedAt) {
 		return switch (request.durationType()) {
 			case ONE_TIME -> authorizedAt.plus(Duration.ofMinutes(this.limits.oneTimeMinutes()));

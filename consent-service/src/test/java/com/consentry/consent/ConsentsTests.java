@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -54,6 +55,22 @@ class ConsentsTests {
 		given(this.customerAccounts.accountsOf("bob")).willReturn(List.of(account("acc-9")));
 		this.consents = new Consents(this.store, this.customerAccounts, this.limits,
 				Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.3, FDX ConsentRevocation: a deleted partner's consents are revoked for BUSINESS_RULE by the DATA_PROVIDER")
+	void revokeAllOfDeletedPartnerThenBusinessRuleByDataProvider() {
+		given(this.store.revokeAllOfClient(any(), any())).willReturn(2);
+
+		int revoked = this.consents.revokeAllOfDeletedPartner("partner-1");
+
+		ArgumentCaptor<ConsentRevocation> revocation = ArgumentCaptor.forClass(ConsentRevocation.class);
+		verify(this.store).revokeAllOfClient(eq("partner-1"), revocation.capture());
+		assertThat(revoked).isEqualTo(2);
+		assertThat(revocation.getValue().reason()).isEqualTo(ConsentUpdateReason.BUSINESS_RULE);
+		assertThat(revocation.getValue().initiator()).isEqualTo(PartyType.DATA_PROVIDER);
+		assertThat(revocation.getValue().updatedTime()).isEqualTo(NOW);
+		assertThat(revocation.getValue().status()).isEqualTo(ConsentStatus.REVOKED);
 	}
 
 	@Test

@@ -3,8 +3,9 @@ package com.consentry.registry;
 import org.springframework.util.Assert;
 
 /**
- * Published after a partner's registration was deleted (RFC 7592 §2.3), once the deletion is committed,
- * so that other modules can end what was granted to the client.
+ * Published when a partner's registration is deleted (RFC 7592 §2.3), inside the deletion's transaction, so
+ * that other modules end what was granted to the client in the same commit. Synchronous listeners join that
+ * transaction; an exception from one rolls the deletion back.
  *
  * @param clientId the deleted client's {@code client_id}
  */

@@ -1,5 +1,9 @@
 package com.consentry.registry;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,12 +16,19 @@ import org.springframework.util.Assert;
  *
  * @param directory the trusted directory that signs software statements
  * @param autoApprove whether a new partner is ACTIVE at once instead of PENDING a bank admin's approval
+ * @param allowPlainResponses the bank's policy on unsigned authorization responses: when {@code false} (the
+ * default) every partner must use JARM ({@code response_mode} {@code jwt} or {@code query.jwt}, FAPI 2.0
+ * Message Signing §5.4.1); when {@code true} partners may also register plain {@code query} responses
+ * (RFC 9207 {@code iss} beside the code)
+ * @param jwksFetch how key sets are fetched from the URLs partners and directories name
  */
 @ConfigurationProperties("consentry.registry")
-public record RegistryProperties(@DefaultValue Directory directory, boolean autoApprove) {
+public record RegistryProperties(@DefaultValue Directory directory, boolean autoApprove, boolean allowPlainResponses,
+		@DefaultValue JwksFetch jwksFetch) {
 
 	public RegistryProperties {
 		Assert.notNull(directory, "directory cannot be null");
+		Assert.notNull(jwksFetch, "jwksFetch cannot be null");
 	}
 
 	/**
@@ -28,17 +39,49 @@ public record RegistryProperties(@DefaultValue Directory directory, boolean auto
 	 * @param issuer when set, the {@code iss} every software statement must carry
 	 * @param demoKeysDirectory default run only: a folder where a demo directory key is generated at start when
 	 * the {@code file:} JWKS named by {@code jwksUri} does not exist yet
+	 * @param refreshInterval how often the directory's key set is read again, so that a key the directory
+	 * withdrew stops being trusted
 	 */
-	public record Directory(@Nullable String jwksUri, @Nullable String issuer, @Nullable String demoKeysDirectory) {
+	public record Directory(@Nullable String jwksUri, @Nullable String issuer, @Nullable String demoKeysDirectory,
+			@DefaultValue("5m") Duration refreshInterval) {
 
 		public Directory {
 			jwksUri = blankToNull(jwksUri);
 			issuer = blankToNull(issuer);
 			demoKeysDirectory = blankToNull(demoKeysDirectory);
+			Assert.isTrue(refreshInterval != null && !refreshInterval.isNegative() && !refreshInterval.isZero(),
+					"consentry.registry.directory.refresh-interval must be positive");
 		}
 
 		private static @Nullable String blankToNull(@Nullable String value) {
 			return (value == null || value.isBlank()) ? null : value.strip();
+		}
+
+	}
+
+	/**
+	 * The rules for fetching a JWKS over the network (a client's {@code jwks_uri}, the directory's
+	 * {@code https:} JWKS), against server-side request forgery.
+	 *
+	 * @param allowPrivateAddresses whether hosts that resolve to loopback, link-local, private, unique-local,
+	 * unspecified or multicast addresses may be fetched from; {@code false} unless set (the default run sets it)
+	 * @param allowedHosts when not empty, the only host names (lower case, exact) fetched from
+	 * @param cacheSize the most key sets kept in memory at once; the least recently used is dropped first
+	 * @param minRefreshInterval the shortest time between two fetches of one key set, also when a client
+	 * names a {@code kid} the cached set lacks
+	 */
+	public record JwksFetch(boolean allowPrivateAddresses, @DefaultValue List<String> allowedHosts,
+			@DefaultValue("1000") int cacheSize, @DefaultValue("30s") Duration minRefreshInterval) {
+
+		public JwksFetch {
+			Assert.notNull(allowedHosts, "allowedHosts cannot be null");
+			Assert.isTrue(cacheSize > 0, "consentry.registry.jwks-fetch.cache-size must be positive");
+			Assert.isTrue(minRefreshInterval != null && !minRefreshInterval.isNegative(),
+					"consentry.registry.jwks-fetch.min-refresh-interval cannot be negative");
+			allowedHosts = allowedHosts.stream()
+				.filter((host) -> host != null && !host.isBlank())
+				.map((host) -> host.strip().toLowerCase(Locale.ROOT))
+				.toList();
 		}
 
 	}

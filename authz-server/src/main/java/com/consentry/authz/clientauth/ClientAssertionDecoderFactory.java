@@ -1,7 +1,5 @@
 package com.consentry.authz.clientauth;
 
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,22 +8,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.consentry.authz.jose.JwsSignatures;
 import com.consentry.authz.replay.ReplayRegistry;
 import com.consentry.registry.FapiClientSettings;
 import com.consentry.registry.Partners;
+import com.consentry.registry.RegistryProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -47,7 +42,8 @@ import org.springframework.util.Assert;
  * Rules, each a refusal ({@code invalid_client}) when broken:
  * <ul>
  * <li>the partner is ACTIVE in the registry;</li>
- * <li>{@code alg} is the client's registered PS256 or ES256, the key one of its registered keys;</li>
+ * <li>{@code alg} is the client's registered PS256 or ES256, the key one of its registered keys (inline, or
+ * fetched from its {@code jwks_uri} by {@link RemoteClientKeys}, never from an internal address);</li>
  * <li>{@code iss} and {@code sub} are the client id;</li>
  * <li>{@code aud} is the issuer identifier, as a single string (FAPI 2.0 SP §5.3.2.1(8));</li>
  * <li>{@code exp} is present, in the future and at most five minutes away; {@code iat}/{@code nbf} not
@@ -64,10 +60,6 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 
 	private static final int MAX_ASSERTION_LENGTH = 8192;
 
-	private static final int JWKS_TIMEOUT_MILLIS = 2000;
-
-	private static final int JWKS_SIZE_LIMIT = 64 * 1024;
-
 	private final ReplayRegistry replay;
 
 	private final Partners partners;
@@ -76,18 +68,20 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 
 	private final Clock clock;
 
-	private final Map<String, JWKSource<SecurityContext>> remoteKeys = new ConcurrentHashMap<>();
+	private final RemoteClientKeys remoteKeys;
 
 	public ClientAssertionDecoderFactory(ReplayRegistry replay, Partners partners,
-			AuthorizationServerSettings settings, Clock clock) {
+			AuthorizationServerSettings settings, Clock clock, RegistryProperties registry) {
 		Assert.notNull(replay, "replay cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		Assert.notNull(registry, "registry cannot be null");
 		this.replay = replay;
 		this.partners = partners;
 		this.settings = settings;
 		this.clock = clock;
+		this.remoteKeys = new RemoteClientKeys(registry.jwksFetch());
 	}
 
 	@Override
@@ -167,7 +161,7 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 		JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
 		List<JWK> candidates;
 		try {
-			candidates = selector.select(clientKeys(client));
+			candidates = clientKeys(client, selector);
 		}
 		catch (Exception ex) {
 			throw new BadJwtException("the client's keys could not be read");
@@ -185,27 +179,20 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 		throw new BadJwtException("client assertion signature does not verify with a registered key");
 	}
 
-	private JWKSet clientKeys(RegisteredClient client) throws Exception {
+	/**
+	 * The client's registered keys that fit the assertion's header. For a {@code jwks_uri} client, a header
+	 * naming a key the cached set lacks makes the set be fetched again (rate-limited), so a rotated key works.
+	 */
+	private List<JWK> clientKeys(RegisteredClient client, JWKSelector selector) throws KeySourceException {
 		Optional<JWKSet> inline = FapiClientSettings.jwks(client);
 		if (inline.isPresent()) {
-			return inline.get();
+			return selector.select(inline.get());
 		}
 		String jwkSetUrl = client.getClientSettings().getJwkSetUrl();
 		if (jwkSetUrl == null) {
-			return new JWKSet();
+			return List.of();
 		}
-		JWKSource<SecurityContext> source = this.remoteKeys.computeIfAbsent(jwkSetUrl, (url) -> {
-			try {
-				return JWKSourceBuilder
-					.create(URI.create(url).toURL(),
-							new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT))
-					.build();
-			}
-			catch (MalformedURLException ex) {
-				throw new IllegalArgumentException(ex);
-			}
-		});
-		return new JWKSet(source.get(new JWKSelector(new JWKMatcher.Builder().build()), null));
+		return this.remoteKeys.select(jwkSetUrl, selector);
 	}
 
 }

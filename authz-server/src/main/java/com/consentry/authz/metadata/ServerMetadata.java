@@ -24,9 +24,17 @@ public final class ServerMetadata implements Consumer<Map<String, Object>> {
 
 	private final AuthorizationServerSettings settings;
 
-	public ServerMetadata(AuthorizationServerSettings settings) {
+	private final boolean plainResponsesAllowed;
+
+	/**
+	 * @param settings the issuer and endpoints
+	 * @param plainResponsesAllowed the bank's policy ({@code consentry.registry.allow-plain-responses}): only
+	 * when it allows plain {@code query} responses are they advertised
+	 */
+	public ServerMetadata(AuthorizationServerSettings settings, boolean plainResponsesAllowed) {
 		Assert.notNull(settings, "settings cannot be null");
 		this.settings = settings;
+		this.plainResponsesAllowed = plainResponsesAllowed;
 	}
 
 	@Override
@@ -40,8 +48,9 @@ public final class ServerMetadata implements Consumer<Map<String, Object>> {
 		claims.put("introspection_endpoint_auth_signing_alg_values_supported", ALGORITHMS);
 		claims.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
 		claims.put("response_types_supported", List.of("code"));
-		// JARM §4; "query" stays for clients registered for RFC 9207 plain responses
-		claims.put("response_modes_supported", List.of("jwt", "query.jwt", "query"));
+		// JARM §4, FAPI 2.0 MS §5.4.1: signed responses; plain "query" (RFC 9207) only where the bank allows it
+		claims.put("response_modes_supported",
+				this.plainResponsesAllowed ? List.of("jwt", "query.jwt", "query") : List.of("jwt", "query.jwt"));
 		claims.put("authorization_signing_alg_values_supported", ALGORITHMS);
 		claims.put("code_challenge_methods_supported", List.of("S256"));
 		// RFC 9126 §5

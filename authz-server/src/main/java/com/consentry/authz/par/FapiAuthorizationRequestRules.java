@@ -40,22 +40,33 @@ public final class FapiAuthorizationRequestRules implements Consumer<OAuth2Autho
 
 	private static final Pattern FDX_SCOPE = Pattern.compile("fdx:([a-z]+):read");
 
-	private static final Set<String> RESPONSE_MODES = Set.of("jwt", "query.jwt", "query");
+	private static final Set<String> JARM_RESPONSE_MODES = Set.of("jwt", "query.jwt");
+
+	private static final String PLAIN_RESPONSE_MODE = "query";
 
 	private final FdxAuthorizationDetails authorizationDetails;
 
+	private final boolean plainResponsesAllowed;
+
 	private final List<AuthorizationRequestRule> rules;
 
-	public FapiAuthorizationRequestRules(FdxAuthorizationDetails authorizationDetails) {
+	/**
+	 * @param authorizationDetails the FDX details parser
+	 * @param plainResponsesAllowed the bank's policy ({@code consentry.registry.allow-plain-responses}): whether
+	 * a client registered for plain {@code query} responses may use them, or JARM is required of everyone
+	 */
+	public FapiAuthorizationRequestRules(FdxAuthorizationDetails authorizationDetails,
+			boolean plainResponsesAllowed) {
 		Assert.notNull(authorizationDetails, "authorizationDetails cannot be null");
 		this.authorizationDetails = authorizationDetails;
+		this.plainResponsesAllowed = plainResponsesAllowed;
 		OAuth2AuthorizationCodeRequestAuthenticationValidator springDefaults = new OAuth2AuthorizationCodeRequestAuthenticationValidator();
 		this.rules = List.of(
 				// RFC 6749 §3.1.2.3 exact redirect_uri match, registered scopes (Spring Authorization Server)
 				springDefaults::accept,
 				FapiAuthorizationRequestRules::redirectUriRequired,
 				FapiAuthorizationRequestRules::pkceS256Required,
-				FapiAuthorizationRequestRules::responseModeRegistered,
+				this::responseModeRegistered,
 				FapiAuthorizationRequestRules::dpopKeyBound,
 				this::fdxAuthorizationDetails,
 				this::scopeAgreesWithDetails);
@@ -89,12 +100,15 @@ public final class FapiAuthorizationRequestRules implements Consumer<OAuth2Autho
 		}
 	}
 
-	// FAPI 2.0 MS §5.3.3 / JARM §2.3: the response mode must be one the client registered (default jwt).
-	static void responseModeRegistered(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+	// FAPI 2.0 MS §5.3.3 / JARM §2.3: the response mode must be one the client registered (default jwt);
+	// FAPI 2.0 MS §5.4.1: JARM is required, plain query only where the bank's policy still allows it (a client
+	// registered for it under an earlier policy is held to the current one).
+	void responseModeRegistered(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		Object requested = parameter(context, ParameterNames.RESPONSE_MODE);
-		String mode = (requested instanceof String value) ? value : "query";
-		if (!RESPONSE_MODES.contains(mode)
-				|| !FapiClientSettings.responseModes(context.getRegisteredClient()).contains(mode)) {
+		String mode = (requested instanceof String value) ? value : PLAIN_RESPONSE_MODE;
+		boolean accepted = JARM_RESPONSE_MODES.contains(mode)
+				|| (this.plainResponsesAllowed && PLAIN_RESPONSE_MODE.equals(mode));
+		if (!accepted || !FapiClientSettings.responseModes(context.getRegisteredClient()).contains(mode)) {
 			throw refuse(context, OAuth2ErrorCodes.INVALID_REQUEST,
 					"response_mode " + mode + " is not registered for this client", RFC6749_ERRORS);
 		}

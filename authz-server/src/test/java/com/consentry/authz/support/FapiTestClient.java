@@ -108,15 +108,29 @@ public final class FapiTestClient {
 
 	/** Registers with the standard statement plus {@code extraMetadata} (e.g. {@code response_modes}). */
 	public static FapiTestClient register(URI issuer, TestDirectory directory, Map<String, Object> extraMetadata) {
+		return register(issuer, issuer, directory, extraMetadata);
+	}
+
+	/**
+	 * Registers at one server instance ({@code instance}) of {@code issuer}, with the standard statement plus
+	 * {@code extraMetadata}; the client then keeps sending to that instance.
+	 */
+	public static FapiTestClient register(URI issuer, URI instance, TestDirectory directory,
+			Map<String, Object> extraMetadata) {
 		ECKey clientKey = newKey("client");
 		Map<String, Object> metadata = new HashMap<>(statementMetadata(clientKey));
 		metadata.putAll(extraMetadata);
-		ClientRegistrationResponse response = sendRegistration(issuer, directory.sign(metadata));
+		return register(issuer, instance, clientKey, directory.sign(metadata));
+	}
+
+	/** Registers with a statement of the test's making, whose keys are {@code clientKey}'s. */
+	public static FapiTestClient register(URI issuer, URI instance, ECKey clientKey, SignedJWT statement) {
+		ClientRegistrationResponse response = sendRegistration(instance, statement);
 		if (!response.indicatesSuccess()) {
 			throw new IllegalStateException("registration failed: " + response.toErrorResponse().getErrorObject());
 		}
 		var information = response.toSuccessResponse().getClientInformation();
-		return new FapiTestClient(issuer, information.getID(), clientKey,
+		return new FapiTestClient(issuer, instance, information.getID(), clientKey, newKey("dpop"),
 				information.getRegistrationAccessToken().getValue());
 	}
 

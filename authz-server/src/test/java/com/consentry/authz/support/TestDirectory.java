@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -48,6 +51,24 @@ public final class TestDirectory {
 	/** The directory every test context trusts. */
 	public static TestDirectory shared() {
 		return SHARED;
+	}
+
+	/**
+	 * Publishes this directory's key together with {@code moreKeys} (public halves), as a directory does when it
+	 * adds keys; publishing again without one withdraws it.
+	 */
+	public void publish(ECKey... moreKeys) {
+		List<JWK> keys = new ArrayList<>();
+		keys.add(this.key.toPublicJWK());
+		for (ECKey more : moreKeys) {
+			keys.add(more.toPublicJWK());
+		}
+		try {
+			Files.writeString(this.jwksFile, new JWKSet(keys).toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public String jwksUri() {

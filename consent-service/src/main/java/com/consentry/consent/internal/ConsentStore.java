@@ -15,10 +15,13 @@ import java.util.Set;
 import com.consentry.consent.Consent;
 import com.consentry.consent.ConsentId;
 import com.consentry.consent.ConsentRequest;
+import com.consentry.consent.ConsentRevocation;
 import com.consentry.consent.ConsentStatus;
+import com.consentry.consent.ConsentUpdateReason;
 import com.consentry.consent.DataCluster;
 import com.consentry.consent.DurationType;
 import com.consentry.consent.GrantedResource;
+import com.consentry.consent.PartyType;
 import com.consentry.consent.RequestedResource;
 import com.consentry.consent.ResourceType;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +79,34 @@ public class ConsentStore {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM consent.consent WHERE id = ? FOR UPDATE")
 			.param(id.value())
 			.query(ConsentStore::map)
+			.optional();
+	}
+
+	/**
+	 * Revokes every consent of a client that is ACTIVE or still awaiting authorization, in one statement, so
+	 * that an approval racing with it either commits first (and is revoked) or finds the consent revoked.
+	 * @return how many consents were revoked
+	 */
+	public int revokeAllOfClient(String clientId, ConsentRevocation revocation) {
+		return this.jdbc.sql("UPDATE consent.consent SET status = 'REVOKED', revocation_reason = :reason, "
+				+ "revocation_initiator = :initiator, revoked_at = :revokedAt, updated_at = :revokedAt "
+				+ "WHERE client_id = :clientId AND status IN ('ACTIVE', 'AWAITING_AUTHORIZATION')")
+			.param("reason", revocation.reason().name())
+			.param("initiator", revocation.initiator().name())
+			.param("revokedAt", Timestamp.from(revocation.updatedTime()))
+			.param("clientId", clientId)
+			.update();
+	}
+
+	/** How the consent was revoked; empty when it was not (or does not exist). */
+	public Optional<ConsentRevocation> findRevocation(ConsentId id) {
+		return this.jdbc
+			.sql("SELECT revocation_reason, revocation_initiator, revoked_at FROM consent.consent "
+					+ "WHERE id = ? AND status = 'REVOKED' AND revocation_reason IS NOT NULL")
+			.param(id.value())
+			.query((rs, row) -> new ConsentRevocation(ConsentUpdateReason.valueOf(rs.getString("revocation_reason")),
+					PartyType.valueOf(rs.getString("revocation_initiator")),
+					rs.getTimestamp("revoked_at").toInstant()))
 			.optional();
 	}
 

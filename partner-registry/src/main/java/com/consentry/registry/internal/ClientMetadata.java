@@ -14,7 +14,10 @@ import static com.consentry.registry.internal.MetadataNames.REDIRECT_URIS;
 import static com.consentry.registry.internal.MetadataNames.RESPONSE_MODES;
 import static com.consentry.registry.internal.MetadataNames.RESPONSE_TYPES;
 import static com.consentry.registry.internal.MetadataNames.SCOPE;
+import static com.consentry.registry.internal.MetadataNames.SOFTWARE_CLIENT_NAME;
 import static com.consentry.registry.internal.MetadataNames.SOFTWARE_ID;
+import static com.consentry.registry.internal.MetadataNames.SOFTWARE_JWKS_ENDPOINT;
+import static com.consentry.registry.internal.MetadataNames.SOFTWARE_REDIRECT_URIS;
 import static com.consentry.registry.internal.MetadataNames.SOFTWARE_VERSION;
 import static com.consentry.registry.internal.MetadataNames.TOKEN_ENDPOINT_AUTH_METHOD;
 import static com.consentry.registry.internal.MetadataNames.TOKEN_ENDPOINT_AUTH_SIGNING_ALG;
@@ -23,9 +26,12 @@ import static com.consentry.registry.internal.MetadataNames.TOS_URI;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,9 +41,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The validated client metadata of one registration: the request body's members with the software
- * statement's values taking precedence, held to RFC 7591 §2 and FAPI 2.0 (https redirects only,
- * {@code private_key_jwt}, code flow, ES256/PS256, sender-constrained tokens, signed responses).
+ * The validated client metadata of one registration, held to RFC 7591 §2 and FAPI 2.0 (https redirects only,
+ * {@code private_key_jwt}, code flow, ES256/PS256, sender-constrained tokens, signed responses). What decides
+ * who the client is and where its codes go (keys, redirect URIs, authentication, grant and response types,
+ * scope, response modes) comes from the signed software statement only; the unsigned body may repeat those
+ * values but not change them. For the rest the statement's values take precedence over the body's.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2</a>
  * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0 Security Profile</a>
@@ -67,8 +75,23 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 
 	private static final String DEFAULT_ALGORITHM = "ES256";
 
-	/** FAPI 2.0 Message Signing §5.3.3 with JARM §2.3: the modes a code-flow client may use. */
-	private static final Set<String> RESPONSE_MODE_VALUES = Set.of("jwt", "query.jwt", "query");
+	/** FAPI 2.0 Message Signing §5.3.3 with JARM §2.3: the signed modes a code-flow client may use. */
+	private static final Set<String> JARM_RESPONSE_MODES = Set.of("jwt", "query.jwt");
+
+	/** RFC 9207 plain responses, only where the bank's policy allows them. */
+	private static final String PLAIN_RESPONSE_MODE = "query";
+
+	/**
+	 * RFC 7591 §2.3: members that only the signed statement may set. A body value is either the statement's own
+	 * or refused, so that nobody but the directory chooses the client's keys and redirect URIs.
+	 */
+	static final List<String> STATEMENT_ONLY = List.of(JWKS, JWKS_URI, REDIRECT_URIS, TOKEN_ENDPOINT_AUTH_METHOD,
+			TOKEN_ENDPOINT_AUTH_SIGNING_ALG, GRANT_TYPES, RESPONSE_TYPES, SCOPE, RESPONSE_MODES,
+			AUTHORIZATION_SIGNED_RESPONSE_ALG, DPOP_BOUND_ACCESS_TOKENS, SOFTWARE_ID);
+
+	/** The names open-banking directories (UK, Brazil) give members, and the RFC 7591 member each stands for. */
+	private static final Map<String, String> DIRECTORY_NAMES = Map.of(SOFTWARE_JWKS_ENDPOINT, JWKS_URI,
+			SOFTWARE_REDIRECT_URIS, REDIRECT_URIS, SOFTWARE_CLIENT_NAME, CLIENT_NAME);
 
 	private static final List<String> DEFAULT_RESPONSE_MODES = List.of("jwt");
 
@@ -104,29 +127,61 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 	}
 
 	/**
-	 * Validates a registration's metadata, the statement's values taking precedence over the body's
-	 * (RFC 7591 §3.1.1). Members this server does not know are ignored (RFC 7591 §2).
+	 * Validates a registration's metadata (RFC 7591 §3.1.1). The members of {@link #STATEMENT_ONLY} come from
+	 * the statement, which must carry the client name, the redirect URIs, the keys and the scope; a body value
+	 * of one of them that differs from the statement's is refused. For other members the statement's values
+	 * win over the body's (a body {@code client_name} is ignored). Directory names
+	 * ({@code software_jwks_endpoint}, {@code software_redirect_uris}, {@code software_client_name}) stand for
+	 * their RFC 7591 members. Members this server does not know are ignored (RFC 7591 §2).
 	 * @param body the request body's members
 	 * @param statementClaims the verified software statement's claims
-	 * @throws RegistrationException {@code invalid_redirect_uri} or {@code invalid_client_metadata}
+	 * @param plainResponsesAllowed whether the bank's policy lets partners register plain {@code query}
+	 * responses; otherwise JARM is required
+	 * @throws RegistrationException {@code invalid_software_statement} when the statement lacks a required
+	 * member or names one twice with different values; {@code invalid_client_metadata} when the body changes a
+	 * statement-only member; {@code invalid_redirect_uri} or {@code invalid_client_metadata} when a value
+	 * breaks a rule
 	 */
-	public static ClientMetadata from(Map<String, Object> body, Map<String, Object> statementClaims) {
+	public static ClientMetadata from(Map<String, Object> body, Map<String, Object> statementClaims,
+			boolean plainResponsesAllowed) {
 		Assert.notNull(body, "body cannot be null");
 		Assert.notNull(statementClaims, "statementClaims cannot be null");
-		Map<String, Object> merged = new LinkedHashMap<>(body);
-		statementClaims.forEach((name, value) -> {
+		Map<String, Object> statement = withRfcNames(statementClaims, RegistrationError.INVALID_SOFTWARE_STATEMENT);
+		Map<String, Object> request = withRfcNames(body, RegistrationError.INVALID_CLIENT_METADATA);
+		// client_name too: the consent page shows it to the customer, so the directory must vouch for it.
+		for (String required : List.of(CLIENT_NAME, REDIRECT_URIS, SCOPE)) {
+			if (statement.get(required) == null) {
+				throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
+						"software_statement lacks " + required);
+			}
+		}
+		if (statement.get(JWKS) == null && statement.get(JWKS_URI) == null) {
+			throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
+					"software_statement lacks jwks or jwks_uri");
+		}
+		for (String name : STATEMENT_ONLY) {
+			Object requested = request.get(name);
+			if (requested != null && !sameValue(name, requested, statement.get(name))) {
+				throw new RegistrationException(RegistrationError.INVALID_CLIENT_METADATA,
+						name + " differs from the software statement's, which alone may set it");
+			}
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(request);
+		merged.keySet().removeAll(STATEMENT_ONLY);
+		statement.forEach((name, value) -> {
 			if (value != null) {
 				merged.put(name, value);
 			}
 		});
-		return from(merged);
+		return from(merged, plainResponsesAllowed);
 	}
 
 	/**
 	 * Validates one set of client metadata members.
+	 * @param plainResponsesAllowed whether plain {@code query} responses may be registered
 	 * @throws RegistrationException {@code invalid_redirect_uri} or {@code invalid_client_metadata}
 	 */
-	public static ClientMetadata from(Map<String, Object> members) {
+	static ClientMetadata from(Map<String, Object> members, boolean plainResponsesAllowed) {
 		JsonMembers metadata = new JsonMembers(members, RegistrationError.INVALID_CLIENT_METADATA);
 		List<String> redirectUris = redirectUris(new JsonMembers(members, RegistrationError.INVALID_REDIRECT_URI));
 		String authMethod = metadata.string(TOKEN_ENDPOINT_AUTH_METHOD, 100).orElse(PRIVATE_KEY_JWT);
@@ -157,8 +212,12 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 			throw metadata.refused("dpop_bound_access_tokens must be true");
 		}
 		List<String> responseModes = metadata.strings(RESPONSE_MODES, 3, 20).orElse(DEFAULT_RESPONSE_MODES);
-		if (!RESPONSE_MODE_VALUES.containsAll(responseModes)) {
-			throw metadata.refused("response_modes may hold only jwt, query.jwt and query");
+		for (String mode : responseModes) {
+			// FAPI 2.0 MS §5.4.1: JARM is required unless the bank's policy allows plain responses.
+			if (!JARM_RESPONSE_MODES.contains(mode) && !(plainResponsesAllowed && PLAIN_RESPONSE_MODE.equals(mode))) {
+				throw metadata.refused(plainResponsesAllowed ? "response_modes may hold only jwt, query.jwt and query"
+						: "response_modes may hold only jwt and query.jwt: signed responses (JARM) are required");
+			}
 		}
 		return new ClientMetadata(
 				metadata.string(CLIENT_NAME, MAX_NAME_LENGTH)
@@ -169,6 +228,47 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 				metadata.string(SOFTWARE_VERSION, 100).orElse(null), optionalHttps(metadata, LOGO_URI),
 				optionalHttps(metadata, CLIENT_URI), optionalHttps(metadata, POLICY_URI),
 				optionalHttps(metadata, TOS_URI), metadata.strings(CONTACTS, 10, 320).orElse(List.of()));
+	}
+
+	/**
+	 * The members with directory names replaced by their RFC 7591 ones.
+	 * @throws RegistrationException {@code error} when both names are given with different values
+	 */
+	private static Map<String, Object> withRfcNames(Map<String, Object> members, RegistrationError error) {
+		Map<String, Object> renamed = new LinkedHashMap<>(members);
+		DIRECTORY_NAMES.forEach((directoryName, rfcName) -> {
+			Object value = renamed.remove(directoryName);
+			if (value == null) {
+				return;
+			}
+			Object rfcValue = renamed.get(rfcName);
+			if (rfcValue != null && !sameValue(rfcName, value, rfcValue)) {
+				throw new RegistrationException(error, directoryName + " and " + rfcName + " disagree");
+			}
+			renamed.put(rfcName, value);
+		});
+		return renamed;
+	}
+
+	/**
+	 * Whether a body value says what the statement's says: arrays and the space-separated {@code scope} as
+	 * sets, everything else (strings, booleans, the {@code jwks} object) as equal JSON.
+	 */
+	private static boolean sameValue(String name, Object value, @Nullable Object other) {
+		if (other == null) {
+			return false;
+		}
+		if (SCOPE.equals(name) && value instanceof String scope && other instanceof String otherScope) {
+			return scopeSet(scope).equals(scopeSet(otherScope));
+		}
+		if (value instanceof List<?> list && other instanceof List<?> otherList) {
+			return new HashSet<>(list).equals(new HashSet<>(otherList));
+		}
+		return Objects.equals(value, other);
+	}
+
+	private static Set<String> scopeSet(String scope) {
+		return new HashSet<>(Arrays.asList(scope.trim().split(" +")));
 	}
 
 	/** The effective metadata in its RFC 7591 §3.2.1 JSON form. */

@@ -11,14 +11,16 @@ import java.text.ParseException;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.consentry.registry.JwksRetriever;
+import com.consentry.registry.RegistryProperties;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import org.springframework.util.Assert;
 
 /**
  * Where the trusted directory's JWKS comes from: a local file ({@code file:}) or the directory's endpoint
- * ({@code https:}, fetched with short timeouts and a size limit).
+ * ({@code https:}, fetched by a {@link JwksRetriever}: short timeouts, a size limit, and the address rules
+ * against server-side request forgery).
  */
 @FunctionalInterface
 public interface JwksSource {
@@ -34,9 +36,10 @@ public interface JwksSource {
 
 	/**
 	 * The source named by a {@code file:} or {@code https:} URL.
+	 * @param fetch the rules for fetching an {@code https:} URL
 	 * @throws IllegalArgumentException for any other URL
 	 */
-	static JwksSource of(String jwksUri) {
+	static JwksSource of(String jwksUri, RegistryProperties.JwksFetch fetch) {
 		Optional<Path> file = fileOf(jwksUri);
 		if (file.isPresent()) {
 			Path path = file.get();
@@ -54,8 +57,7 @@ public interface JwksSource {
 		Assert.isTrue("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null,
 				() -> "consentry.registry.directory.jwks-uri must be a file: or https: URL, not " + jwksUri);
 		URL url = toUrl(uri);
-		DefaultResourceRetriever retriever = new DefaultResourceRetriever(CONNECT_TIMEOUT_MILLIS,
-				READ_TIMEOUT_MILLIS, MAX_BYTES);
+		JwksRetriever retriever = new JwksRetriever(fetch, CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS, MAX_BYTES);
 		return () -> JWKSet.parse(retriever.retrieveResource(url).getContent());
 	}
 

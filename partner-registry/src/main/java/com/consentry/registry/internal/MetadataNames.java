@@ -52,6 +52,15 @@ final class MetadataNames {
 	/** FAPI 2.0 Message Signing §5.3.3. */
 	static final String RESPONSE_MODES = "response_modes";
 
+	/** Open-banking directories (UK, Brazil): the statement's name for {@code jwks_uri}. */
+	static final String SOFTWARE_JWKS_ENDPOINT = "software_jwks_endpoint";
+
+	/** Open-banking directories: the statement's name for {@code redirect_uris}. */
+	static final String SOFTWARE_REDIRECT_URIS = "software_redirect_uris";
+
+	/** Open-banking directories: the statement's name for {@code client_name}. */
+	static final String SOFTWARE_CLIENT_NAME = "software_client_name";
+
 	static final String ORG_ID = "org_id";
 
 	static final String ORG_NAME = "org_name";

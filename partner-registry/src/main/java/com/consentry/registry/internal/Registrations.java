@@ -68,11 +68,13 @@ public final class Registrations {
 
 	private final boolean autoApprove;
 
+	private final boolean plainResponsesAllowed;
+
 	private final Clock clock;
 
 	public Registrations(SoftwareStatementVerifier statements, RegisteredClientRepository clients,
 			PartnerStore partners, TransactionOperations transactions, ApplicationEventPublisher events, String issuer,
-			boolean autoApprove, Clock clock) {
+			boolean autoApprove, boolean plainResponsesAllowed, Clock clock) {
 		Assert.notNull(statements, "statements cannot be null");
 		Assert.notNull(clients, "clients cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
@@ -87,6 +89,7 @@ public final class Registrations {
 		this.events = events;
 		this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
 		this.autoApprove = autoApprove;
+		this.plainResponsesAllowed = plainResponsesAllowed;
 		this.clock = clock;
 	}
 
@@ -99,7 +102,8 @@ public final class Registrations {
 	public Map<String, Object> register(byte[] body) {
 		RegistrationRequest request = RegistrationRequest.parse(body);
 		SoftwareStatement statement = this.statements.verify(request.softwareStatement());
-		ClientMetadata metadata = ClientMetadata.from(request.members(), statement.claims());
+		ClientMetadata metadata = ClientMetadata.from(request.members(), statement.claims(),
+				this.plainResponsesAllowed);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		String clientId = RegistrationCredentials.newClientId();
 		String token = RegistrationCredentials.newRegistrationAccessToken();
@@ -131,7 +135,8 @@ public final class Registrations {
 
 	/**
 	 * RFC 7592 §2.2: replaces the client's metadata with the request's, which must name the client and carry
-	 * a software statement of the partner's own organisation (its values win, as at registration). Omitted
+	 * a software statement of the partner's own organisation (the same rules as at registration: keys,
+	 * redirect URIs and the other security members come from the statement only). Omitted
 	 * members are removed or take their defaults. The client keeps its {@code client_id}, issue time, partner
 	 * status and registration access token (the RFC allows rotating the token; we do not).
 	 * @param contentType the request's content type, checked only once the token was
@@ -152,7 +157,8 @@ public final class Registrations {
 			throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
 					"software_statement is not for the client's organisation");
 		}
-		ClientMetadata metadata = ClientMetadata.from(request.members(), statement.claims());
+		ClientMetadata metadata = ClientMetadata.from(request.members(), statement.claims(),
+				this.plainResponsesAllowed);
 		Map<String, Object> stored = metadataToStore(metadata, statement);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		PartnerRegistration updated = new PartnerRegistration(
@@ -178,19 +184,23 @@ public final class Registrations {
 	}
 
 	/**
-	 * RFC 7592 §2.3: removes the partner and its client, then announces {@link PartnerDeleted}.
+	 * RFC 7592 §2.3: removes the partner and its client and announces {@link PartnerDeleted}, all in one
+	 * transaction: listeners (the consent revocation) run inside it, and if one fails nothing is deleted.
 	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
 	 */
 	public void delete(String clientId, @Nullable String authorization) {
 		boolean deleted = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
 			authorize(clientId, authorization);
-			return this.partners.delete(clientId);
+			if (!this.partners.delete(clientId)) {
+				return false;
+			}
+			this.events.publishEvent(new PartnerDeleted(clientId));
+			return true;
 		}));
 		if (!deleted) {
 			throw new RegistrationAccessDeniedException();
 		}
 		logger.info("Deleted client {}", clientId);
-		this.events.publishEvent(new PartnerDeleted(clientId));
 	}
 
 	private PartnerRegistration authorize(String clientId, @Nullable String authorization) {

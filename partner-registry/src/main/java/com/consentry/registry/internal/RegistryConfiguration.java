@@ -38,7 +38,8 @@ final class RegistryConfiguration {
 	DirectoryKeys directoryKeys(RegistryProperties properties, DemoDirectoryKeys demoDirectoryKeys,
 			ObjectProvider<Clock> clock) {
 		String jwksUri = properties.directory().jwksUri();
-		return new DirectoryKeys((jwksUri != null) ? JwksSource.of(jwksUri) : null, clock(clock));
+		return new DirectoryKeys((jwksUri != null) ? JwksSource.of(jwksUri, properties.jwksFetch()) : null,
+				clock(clock));
 	}
 
 	@Bean
@@ -53,7 +54,8 @@ final class RegistryConfiguration {
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
 			@Value("${consentry.issuer}") String issuer, RegistryProperties properties, ObjectProvider<Clock> clock) {
 		return new Registrations(softwareStatementVerifier, registeredClientRepository, partnerStore,
-				new TransactionTemplate(transactionManager), events, issuer, properties.autoApprove(), clock(clock));
+				new TransactionTemplate(transactionManager), events, issuer, properties.autoApprove(),
+				properties.allowPlainResponses(), clock(clock));
 	}
 
 	private static Clock clock(ObjectProvider<Clock> clock) {

@@ -17,7 +17,8 @@ import org.springframework.util.Assert;
  * @param id the statement's {@code jti} (not single-use: one statement registers the software at many banks)
  * @param issuedAt {@code iat}
  * @param expiresAt {@code exp}
- * @param claims every claim, in JSON form; the RFC 7591 metadata among them win over the request body's
+ * @param claims every claim, in JSON form; the RFC 7591 metadata among them win over the request body's, and
+ * the security members among them are taken from here only ({@link ClientMetadata#STATEMENT_ONLY})
  * @param serialized the compact JWT as received
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2.3">RFC 7591 §2.3</a>
  */

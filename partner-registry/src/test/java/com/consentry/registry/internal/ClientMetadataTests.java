@@ -34,12 +34,13 @@ class ClientMetadataTests {
 
 	@ParameterizedTest
 	@MethodSource("refusals")
-	@DisplayName("RFC7591 §2, §3.2.2 and FAPI2: refuses metadata that breaks a rule, with the right error code")
+	@DisplayName("RFC7591 §2, §3.2.2 and FAPI2: refuses statement metadata that breaks a rule, with the right error code")
 	void fromWhenRuleBrokenThenRefused(Consumer<Map<String, Object>> change, RegistrationError expected) {
-		Map<String, Object> body = validBody();
-		change.accept(body);
+		Map<String, Object> statement = validStatement();
+		change.accept(statement);
 
-		assertThatExceptionOfType(RegistrationException.class).isThrownBy(() -> ClientMetadata.from(body, Map.of()))
+		assertThatExceptionOfType(RegistrationException.class)
+			.isThrownBy(() -> ClientMetadata.from(Map.of(), statement, false))
 			.extracting(RegistrationException::error)
 			.isEqualTo(expected);
 	}
@@ -56,7 +57,8 @@ class ClientMetadataTests {
 						redirect),
 				row("fails because redirect_uri holds a comma (stored comma-joined)",
 						set("redirect_uris", List.of("https://app.example.com/cb,https://evil.example/cb")), redirect),
-				row("fails because redirect_uris is missing (RFC7591 §2)", remove("redirect_uris"), redirect),
+				row("fails because redirect_uris is missing (RFC7591 §2.3: the statement must carry them)",
+						remove("redirect_uris"), RegistrationError.INVALID_SOFTWARE_STATEMENT),
 				row("fails because redirect_uris is not an array (RFC7591 §2)",
 						set("redirect_uris", "https://app.example.com/callback"), redirect),
 				row("fails because token_endpoint_auth_method is client_secret_basic (FAPI2 SP §5.3.2.1(6))",
@@ -71,8 +73,10 @@ class ClientMetadataTests {
 						set("response_types", List.of("code id_token")), metadata),
 				row("fails because both jwks and jwks_uri are given (RFC7591 §2)",
 						set("jwks_uri", "https://app.example.com/jwks.json"), metadata),
-				row("fails because neither jwks nor jwks_uri is given (RFC7591 §2, FAPI2 SP §5.3.2.1(6))",
-						remove("jwks"), metadata),
+				row("fails because neither jwks nor jwks_uri is given (RFC7591 §2.3, FAPI2 SP §5.3.2.1(6))",
+						remove("jwks"), RegistrationError.INVALID_SOFTWARE_STATEMENT),
+				row("fails because scope is missing (RFC7591 §2.3: the statement must carry it)", remove("scope"),
+						RegistrationError.INVALID_SOFTWARE_STATEMENT),
 				row("fails because jwks holds a private key (RFC7591 §2)",
 						set("jwks", Map.of("keys", List.of(CLIENT_KEY.toJSONObject()))), metadata),
 				row("fails because jwks holds a symmetric key (RFC7591 §2)",
@@ -97,34 +101,95 @@ class ClientMetadataTests {
 						set("authorization_signed_response_alg", "none"), metadata),
 				row("fails because response_modes holds fragment.jwt (FAPI2 MS §5.3.3)",
 						set("response_modes", List.of("fragment.jwt")), metadata),
-				row("fails because client_name is missing (Consentry registration contract)", remove("client_name"),
-						metadata),
+				row("fails because response_modes holds plain query while JARM is required (FAPI2 MS §5.4.1)",
+						set("response_modes", List.of("jwt", "query")), metadata),
+				row("fails because client_name is missing (the consent page shows it: the directory must vouch for it)",
+						remove("client_name"), RegistrationError.INVALID_SOFTWARE_STATEMENT),
 				row("fails because logo_uri is http (RFC7591 §2)", set("logo_uri", "http://app.example.com/logo.png"),
 						metadata));
 	}
 
 	@Test
-	@DisplayName("RFC7591 §3.1.1: statement values take precedence over body values")
-	void fromWhenStatementAndBodyDisagreeThenStatementWins() {
-		Map<String, Object> body = validBody();
-		body.put("redirect_uris", List.of("https://evil.example/callback"));
-		body.put("client_name", "Not The App");
-		Map<String, Object> statement = Map.of("redirect_uris", List.of("https://app.example.com/callback"),
-				"client_name", "Budget App");
+	@DisplayName("RFC7591 §3.1.1: statement values take precedence over body values for descriptive members")
+	void fromWhenStatementAndBodyDisagreeOnNameThenStatementWins() {
+		Map<String, Object> body = Map.of("client_name", "Not The App", "logo_uri", "https://app.example.com/l.png");
 
-		ClientMetadata metadata = ClientMetadata.from(body, statement);
+		ClientMetadata metadata = ClientMetadata.from(body, validStatement(), false);
 
-		assertThat(metadata.redirectUris()).containsExactly("https://app.example.com/callback");
 		assertThat(metadata.clientName()).isEqualTo("Budget App");
+		assertThat(metadata.logoUri()).isEqualTo("https://app.example.com/l.png");
 	}
 
 	@Test
-	@DisplayName("RFC7591 §3.1.1: a statement value that breaks a rule is refused though the body's is valid")
-	void fromWhenStatementValueInvalidThenRefused() {
-		Map<String, Object> statement = Map.of("redirect_uris", List.of("http://app.example.com/callback"));
+	@DisplayName("RFC7591 §2.3: the review's attack, a statement with only client_name and scope plus the attacker's keys and redirect in the body, is refused")
+	void fromWhenStatementHoldsOnlyNameAndScopeThenBodyKeysAndRedirectRefused() {
+		Map<String, Object> body = Map.of("redirect_uris", List.of("https://evil.example/cb"), "jwks",
+				Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject())));
+		Map<String, Object> statement = Map.of("client_name", "Budget App", "scope", "openid");
 
 		assertThatExceptionOfType(RegistrationException.class)
-			.isThrownBy(() -> ClientMetadata.from(validBody(), statement))
+			.isThrownBy(() -> ClientMetadata.from(body, statement, false))
+			.extracting(RegistrationException::error)
+			.isEqualTo(RegistrationError.INVALID_SOFTWARE_STATEMENT);
+	}
+
+	@ParameterizedTest
+	@MethodSource("statementOnlyMembers")
+	@DisplayName("RFC7591 §2.3: a body value of a statement-only member that differs from the statement's is refused")
+	void fromWhenBodyChangesStatementOnlyMemberThenRefused(String name, Object value) {
+		Map<String, Object> body = Map.of(name, value);
+
+		assertThatExceptionOfType(RegistrationException.class)
+			.isThrownBy(() -> ClientMetadata.from(body, validStatement(), false))
+			.extracting(RegistrationException::error)
+			.isEqualTo(RegistrationError.INVALID_CLIENT_METADATA);
+	}
+
+	static Stream<Arguments> statementOnlyMembers() {
+		return Stream.of(argumentSet("fails because jwks differs", "jwks",
+				Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject()))),
+				argumentSet("fails because jwks_uri is added", "jwks_uri", "https://evil.example/jwks.json"),
+				argumentSet("fails because software_jwks_endpoint is added", "software_jwks_endpoint",
+						"https://evil.example/jwks.json"),
+				argumentSet("fails because redirect_uris differs", "redirect_uris", List.of("https://evil.example/cb")),
+				argumentSet("fails because scope differs", "scope", "openid"),
+				argumentSet("fails because token_endpoint_auth_signing_alg is set", "token_endpoint_auth_signing_alg",
+						"PS256"),
+				argumentSet("fails because authorization_signed_response_alg is set",
+						"authorization_signed_response_alg", "PS256"),
+				argumentSet("fails because dpop_bound_access_tokens differs", "dpop_bound_access_tokens", false),
+				argumentSet("fails because grant_types differs", "grant_types", List.of("authorization_code")));
+	}
+
+	@Test
+	@DisplayName("RFC7591 §2.3: the body may repeat the statement's values (lists and scope in any order)")
+	void fromWhenBodyRepeatsStatementValuesThenAccepted() {
+		Map<String, Object> body = new LinkedHashMap<>(validStatement());
+		body.put("scope", "fdx:accountbasic:read openid offline_access");
+		body.put("grant_types", List.of("refresh_token", "authorization_code"));
+
+		ClientMetadata metadata = ClientMetadata.from(body, validStatement(), false);
+
+		assertThat(metadata.grantTypes()).containsExactly("authorization_code", "refresh_token");
+	}
+
+	@Test
+	@DisplayName("FAPI2 MS §5.4.1: plain query responses may be registered only where the bank's policy allows them")
+	void fromWhenPlainResponsesAllowedThenQueryAccepted() {
+		Map<String, Object> statement = validStatement();
+		statement.put("response_modes", List.of("jwt", "query"));
+
+		assertThat(ClientMetadata.from(Map.of(), statement, true).responseModes()).containsExactly("jwt", "query");
+	}
+
+	@Test
+	@DisplayName("RFC7591 §3.1.1: a statement value that breaks a rule is refused")
+	void fromWhenStatementValueInvalidThenRefused() {
+		Map<String, Object> statement = validStatement();
+		statement.put("redirect_uris", List.of("http://app.example.com/callback"));
+
+		assertThatExceptionOfType(RegistrationException.class)
+			.isThrownBy(() -> ClientMetadata.from(Map.of(), statement, false))
 			.extracting(RegistrationException::error)
 			.isEqualTo(RegistrationError.INVALID_REDIRECT_URI);
 	}
@@ -132,14 +197,14 @@ class ClientMetadataTests {
 	@Test
 	@DisplayName("RFC7591 §2: absent optional members take FAPI defaults; unknown members are ignored")
 	void fromWhenOptionalMembersAbsentThenDefaults() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("client_name", "Budget App");
-		body.put("redirect_uris", List.of("https://app.example.com/callback"));
-		body.put("jwks", Map.of("keys", List.of(CLIENT_KEY.toPublicJWK().toJSONObject())));
-		body.put("scope", "openid");
-		body.put("x_unknown_member", Map.of("anything", 1));
+		Map<String, Object> statement = new LinkedHashMap<>();
+		statement.put("client_name", "Budget App");
+		statement.put("redirect_uris", List.of("https://app.example.com/callback"));
+		statement.put("jwks", Map.of("keys", List.of(CLIENT_KEY.toPublicJWK().toJSONObject())));
+		statement.put("scope", "openid");
+		statement.put("x_unknown_member", Map.of("anything", 1));
 
-		Map<String, Object> json = ClientMetadata.from(body, Map.of()).toJson();
+		Map<String, Object> json = ClientMetadata.from(Map.of("x_other", 2), statement, false).toJson();
 
 		assertThat(json).containsEntry("grant_types", List.of("authorization_code", "refresh_token"))
 			.containsEntry("response_types", List.of("code"))
@@ -149,17 +214,18 @@ class ClientMetadataTests {
 			.containsEntry("response_modes", List.of("jwt"))
 			.containsEntry("dpop_bound_access_tokens", true)
 			.doesNotContainKey("x_unknown_member")
+			.doesNotContainKey("x_other")
 			.doesNotContainKey("jwks_uri");
 	}
 
 	@Test
 	@DisplayName("FAPI2 SP §5.3.2.1: the registered client gets private_key_jwt, PKCE, 60 s codes and FAPI settings")
 	void toRegisteredClientThenFapiSettings() {
-		Map<String, Object> body = validBody();
-		body.put("token_endpoint_auth_signing_alg", "ES256");
-		body.put("authorization_signed_response_alg", "PS256");
-		body.put("response_modes", List.of("jwt", "query.jwt"));
-		ClientMetadata metadata = ClientMetadata.from(body, Map.of());
+		Map<String, Object> statement = validStatement();
+		statement.put("token_endpoint_auth_signing_alg", "ES256");
+		statement.put("authorization_signed_response_alg", "PS256");
+		statement.put("response_modes", List.of("jwt", "query.jwt"));
+		ClientMetadata metadata = ClientMetadata.from(Map.of(), statement, false);
 
 		RegisteredClient client = FapiRegisteredClients.of(metadata, "id-1", "client-1",
 				Instant.parse("2026-05-01T10:00:00Z"), "org-123");
@@ -189,18 +255,19 @@ class ClientMetadataTests {
 	@Test
 	@DisplayName("RFC7591 §2: a jwks_uri client keeps its key set URL in ClientSettings")
 	void toRegisteredClientWhenJwksUriThenJwkSetUrl() {
-		Map<String, Object> body = validBody();
-		body.remove("jwks");
-		body.put("jwks_uri", "https://app.example.com/jwks.json");
+		Map<String, Object> statement = validStatement();
+		statement.remove("jwks");
+		statement.put("jwks_uri", "https://app.example.com/jwks.json");
 
-		RegisteredClient client = FapiRegisteredClients.of(ClientMetadata.from(body, Map.of()), "id-1", "client-1",
+		RegisteredClient client = FapiRegisteredClients.of(ClientMetadata.from(Map.of(), statement, false), "id-1",
+				"client-1",
 				Instant.parse("2026-05-01T10:00:00Z"), "org-123");
 
 		assertThat(client.getClientSettings().getJwkSetUrl()).isEqualTo("https://app.example.com/jwks.json");
 		assertThat(FapiClientSettings.jwks(client)).isEmpty();
 	}
 
-	private static Map<String, Object> validBody() {
+	private static Map<String, Object> validStatement() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("client_name", "Budget App");
 		body.put("redirect_uris", List.of("https://app.example.com/callback"));

@@ -22,6 +22,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.annotation.Scheduled;
+
 class DirectoryKeysTests {
 
 	private final MutableClock clock = new MutableClock(NOW);
@@ -54,6 +56,42 @@ class DirectoryKeysTests {
 		assertThat(this.loads).hasValue(2);
 		assertThat(this.keys.find("directory-1", JWSAlgorithm.ES256)).isPresent();
 		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §6.8: a key the directory withdrew is refused after the scheduled refresh, though its kid was known")
+	void refreshWhenKeyWithdrawnThenRefused() {
+		ECKey withdrawn = ecKey("directory-1");
+		ECKey kept = ecKey("directory-2");
+		this.published.set(new JWKSet(List.of(withdrawn.toPublicJWK(), kept.toPublicJWK())));
+		assertThat(this.keys.find("directory-1", JWSAlgorithm.ES256)).isPresent();
+
+		this.published.set(new JWKSet(kept.toPublicJWK()));
+		this.keys.refresh();
+
+		assertThat(this.keys.find("directory-1", JWSAlgorithm.ES256)).isEmpty();
+		assertThat(this.keys.find("directory-2", JWSAlgorithm.ES256)).isPresent();
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §6.8: the scheduled refresh reads the set again whatever the time since the last read")
+	void refreshWhenJustLoadedThenReadsAgain() {
+		this.published.set(new JWKSet(ecKey("directory-1").toPublicJWK()));
+		assertThat(this.keys.find("directory-1", JWSAlgorithm.ES256)).isPresent();
+
+		this.keys.refresh();
+		this.keys.refresh();
+
+		assertThat(this.loads).hasValue(3);
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §6.8: the refresh is scheduled by consentry.registry.directory.refresh-interval")
+	void refreshThenScheduledByTheConfiguredInterval() throws NoSuchMethodException {
+		Scheduled scheduled = DirectoryKeys.class.getMethod("refresh").getAnnotation(Scheduled.class);
+
+		assertThat(scheduled).isNotNull();
+		assertThat(scheduled.fixedDelayString()).startsWith("${consentry.registry.directory.refresh-interval:");
 	}
 
 	@Test

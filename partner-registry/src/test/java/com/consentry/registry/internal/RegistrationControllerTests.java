@@ -44,6 +44,7 @@ import com.consentry.registry.PartnerStatus;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +76,7 @@ class RegistrationControllerTests {
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(new RegistrationController(new Registrations(
 				new SoftwareStatementVerifier(trustedKeys(), null, CLOCK), this.clients, this.partners,
-				TransactionOperations.withoutTransaction(), this.events, "http://localhost:9000", false,
+				TransactionOperations.withoutTransaction(), this.events, "http://localhost:9000", false, false,
 				this.clock)))
 		.setControllerAdvice(new RegistrationErrorAdvice())
 		.build();
@@ -129,6 +130,126 @@ class RegistrationControllerTests {
 			.andExpect(jsonPath("$.error").value("invalid_redirect_uri"))
 			.andExpect(jsonPath("$.error_description").isString());
 		verifyNoInteractions(this.partners, this.clients);
+	}
+
+	@Test
+	@DisplayName("RFC7591 §2.3: a statement without keys or redirect URIs does not let the unsigned body supply them; nothing is stored")
+	void registerWhenStatementLacksKeysAndBodySuppliesThemThenRefusedAndNothingStored() throws Exception {
+		String statement = es256(validClaims().claim("redirect_uris", null).claim("jwks", null).build());
+		Map<String, Object> attacker = Map.of("redirect_uris", List.of("https://evil.example/cb"), "jwks",
+				Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject())));
+
+		this.mvc.perform(post("/register").contentType(MediaType.APPLICATION_JSON).content(body(statement, attacker)))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(jsonPath("$.error").value("invalid_software_statement"));
+		verifyNoInteractions(this.partners, this.clients);
+	}
+
+	@ParameterizedTest
+	@MethodSource("bodyOverrides")
+	@DisplayName("RFC7591 §2.3: a body value of a statement-only member that differs from the statement is refused; nothing is stored")
+	void registerWhenBodyChangesStatementOnlyMemberThenInvalidClientMetadataAndNothingStored(String name,
+			Object value) throws Exception {
+		this.mvc
+			.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().build()), Map.of(name, value))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_client_metadata"));
+		verifyNoInteractions(this.partners, this.clients);
+	}
+
+	static Stream<Arguments> bodyOverrides() {
+		return Stream.of(
+				argumentSet("fails because the body names other keys", "jwks",
+						Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject()))),
+				argumentSet("fails because the body adds a jwks_uri", "jwks_uri", "https://evil.example/jwks.json"),
+				argumentSet("fails because the body names another redirect URI", "redirect_uris",
+						List.of("https://evil.example/cb")),
+				argumentSet("fails because the body uses the directory name for another redirect URI",
+						"software_redirect_uris", List.of("https://evil.example/cb")),
+				argumentSet("fails because the body widens the scope", "scope",
+						"openid offline_access fdx:accountbasic:read fdx:investments:read"),
+				argumentSet("fails because the body sets the grant types", "grant_types",
+						List.of("authorization_code")),
+				argumentSet("fails because the body sets the response types", "response_types", List.of("code")),
+				argumentSet("fails because the body sets the authentication method", "token_endpoint_auth_method",
+						"private_key_jwt"),
+				argumentSet("fails because the body sets the response modes", "response_modes", List.of("jwt")),
+				argumentSet("fails because the body names another software", "software_id", "other-app"));
+	}
+
+	@Test
+	@DisplayName("RFC7591 §2.3: the body may repeat the statement's own values, in any order")
+	void registerWhenBodyRepeatsStatementValuesThenCreated() throws Exception {
+		JWTClaimsSet statement = validClaims().build();
+		Map<String, Object> claims = statement.toJSONObject();
+		Map<String, Object> members = new LinkedHashMap<>();
+		members.put("redirect_uris", claims.get("redirect_uris"));
+		members.put("jwks", claims.get("jwks"));
+		members.put("scope", "fdx:accountbasic:read openid offline_access");
+		members.put("software_id", "budget-app");
+
+		this.mvc
+			.perform(post("/register").contentType(MediaType.APPLICATION_JSON).content(body(es256(statement), members)))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	@DisplayName("Open-banking directories: software_jwks_endpoint, software_redirect_uris and software_client_name stand for jwks_uri, redirect_uris and client_name")
+	void registerWhenDirectoryNamesThenMappedOntoRfc7591Names() throws Exception {
+		String statement = es256(validClaims().claim("jwks", null)
+			.claim("redirect_uris", null)
+			.claim("client_name", null)
+			.claim("software_jwks_endpoint", "https://keystore.directory.example/org-123/budget-app.jwks")
+			.claim("software_redirect_uris", List.of("https://app.example.com/ob/callback"))
+			.claim("software_client_name", "Budget App (directory)")
+			.build());
+
+		this.mvc.perform(post("/register").contentType(MediaType.APPLICATION_JSON).content(body(statement, Map.of())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.jwks_uri").value("https://keystore.directory.example/org-123/budget-app.jwks"))
+			.andExpect(jsonPath("$.redirect_uris[0]").value("https://app.example.com/ob/callback"))
+			.andExpect(jsonPath("$.client_name").value("Budget App (directory)"))
+			.andExpect(jsonPath("$.software_jwks_endpoint").doesNotExist());
+		ArgumentCaptor<RegisteredClient> client = ArgumentCaptor.forClass(RegisteredClient.class);
+		verify(this.clients).save(client.capture());
+		assertThat(client.getValue().getClientSettings().getJwkSetUrl())
+			.isEqualTo("https://keystore.directory.example/org-123/budget-app.jwks");
+	}
+
+	@Test
+	@DisplayName("Open-banking directories: a statement naming a member twice, with different values, is invalid_software_statement")
+	void registerWhenDirectoryAndRfcNamesDisagreeThenInvalidSoftwareStatement() throws Exception {
+		String statement = es256(
+				validClaims().claim("software_redirect_uris", List.of("https://other.example.com/cb")).build());
+
+		this.mvc.perform(post("/register").contentType(MediaType.APPLICATION_JSON).content(body(statement, Map.of())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_software_statement"));
+		verifyNoInteractions(this.partners, this.clients);
+	}
+
+	@Test
+	@DisplayName("FAPI2 MS §5.4.1: plain query responses are refused unless the bank's policy allows them (JARM required)")
+	void registerWhenPlainResponseModeThenRefusedUnlessPolicyAllows() throws Exception {
+		String statement = es256(validClaims().claim("response_modes", List.of("jwt", "query")).build());
+
+		this.mvc.perform(post("/register").contentType(MediaType.APPLICATION_JSON).content(body(statement, Map.of())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_client_metadata"));
+		verifyNoInteractions(this.partners, this.clients);
+
+		MockMvc lenient = MockMvcBuilders
+			.standaloneSetup(new RegistrationController(new Registrations(
+					new SoftwareStatementVerifier(trustedKeys(), null, CLOCK), this.clients, this.partners,
+					TransactionOperations.withoutTransaction(), this.events, "http://localhost:9000", false, true,
+					this.clock)))
+			.setControllerAdvice(new RegistrationErrorAdvice())
+			.build();
+		lenient.perform(post("/register").contentType(MediaType.APPLICATION_JSON).content(body(statement, Map.of())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.response_modes[1]").value("query"));
 	}
 
 	@Test
@@ -244,13 +365,16 @@ class RegistrationControllerTests {
 			.claim("redirect_uris", List.of("https://app.example.com/v2/callback"))
 			.claim("jwks", Map.of("keys", List.of(ecKey("client-2").toPublicJWK().toJSONObject())))
 			.claim("scope", "openid fdx:accountdetailed:read")
+			.claim("response_modes", List.of("jwt", "query.jwt"))
 			.build());
 		Map<String, Object> members = updateMembers(registered.clientId());
 		// Issued values may be echoed unchanged (RFC7592 §2.2 MAY); status is not client metadata.
 		members.put("client_id_issued_at", NOW.getEpochSecond());
 		members.put("registration_client_uri", "http://localhost:9000/register/" + registered.clientId());
 		members.put("status", "ACTIVE");
-		members.put("response_modes", List.of("jwt", "query.jwt"));
+		// The statement's own values may be repeated in the body.
+		members.put("response_modes", List.of("query.jwt", "jwt"));
+		members.put("redirect_uris", List.of("https://app.example.com/v2/callback"));
 
 		MvcResult result = this.mvc
 			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
@@ -386,6 +510,28 @@ class RegistrationControllerTests {
 				.content(body(statement, updateMembers(registered.clientId()))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error").value("invalid_software_statement"));
+		assertNothingChanged();
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2, RFC7591 §2.3: an update whose body swaps the keys or redirect URIs is refused and changes nothing")
+	void updateWhenBodyChangesKeysOrRedirectsThenInvalidClientMetadataAndNothingChanged() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		for (Map.Entry<String, Object> override : Map.<String, Object>of("jwks",
+				Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject())), "redirect_uris",
+				List.of("https://evil.example/cb"))
+			.entrySet()) {
+			Map<String, Object> members = updateMembers(registered.clientId());
+			members.put(override.getKey(), override.getValue());
+
+			this.mvc
+				.perform(put("/register/" + registered.clientId())
+					.header("Authorization", "Bearer " + registered.token())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body(es256(validClaims().build()), members)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error").value("invalid_client_metadata"));
+		}
 		assertNothingChanged();
 	}
 

@@ -137,6 +137,14 @@ class SoftwareStatementVerifierTests {
 	}
 
 	@Test
+	@DisplayName("FAPI2 SP §5.3.2.1(13): refuses a statement whose iat is 11 s in the future (10 s of skew, as the spec matrix says)")
+	void verifyWhenIssuedElevenSecondsAheadThenInvalid() {
+		String jwt = es256(validClaims().issueTime(Date.from(NOW.plusSeconds(11))).build());
+
+		assertRefused(jwt).isEqualTo(RegistrationError.INVALID_SOFTWARE_STATEMENT);
+	}
+
+	@Test
 	@DisplayName("FAPI2 SP §5.3.2.1(13): accepts a statement whose iat is 10 s in the future (clock skew)")
 	void verifyWhenIssuedTenSecondsAheadThenAccepted() {
 		String jwt = es256(validClaims().issueTime(Date.from(NOW.plusSeconds(10))).build());
