@@ -57,6 +57,9 @@ CREATE INDEX authorization_consent ON authz.authorization (consent_id);
 CREATE INDEX authorization_client ON authz.authorization (registered_client_id);
 CREATE INDEX authorization_expiry ON authz.authorization (expires_at);
 
+-- Spring's remembered consents are not kept: FDX asks the customer every time and records the FDX consent.
+DROP TABLE authz.oauth2_authorization_consent;
+
 -- Every instance caches registered clients; a change by any instance (or by hand) tells all of them.
 CREATE FUNCTION authz.announce_registered_client_change() RETURNS trigger AS $$
 BEGIN

@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,8 +42,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
@@ -73,12 +70,6 @@ public class AuthorizationServerConfiguration {
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(@Value("${consentry.issuer}") String issuer) {
 		return AuthorizationServerSettings.builder().issuer(IssuerIdentifier.check(issuer)).build();
-	}
-
-	@Bean
-	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
-			RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
 	}
 
 	@Bean

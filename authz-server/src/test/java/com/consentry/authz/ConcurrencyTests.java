@@ -72,4 +72,12 @@ class ConcurrencyTests extends AuthorizationServerTest {
 		});
 	}
 
+	@Test
+	@DisplayName("Issue 5: one customer approving 8 requests of one partner at once gets 8 consents and 8 token responses (no shared record to race on)")
+	void oneCustomerApprovesManyRequestsOfOnePartnerAtOnce() throws Exception {
+		FapiTestClient partner = newPartner();
+		List<Tokens> tokens = Concurrently.times(8, () -> Tokens.obtain(partner));
+		assertThat(tokens.stream().map(Tokens::consentId).distinct()).hasSize(8);
+	}
+
 }

@@ -81,7 +81,7 @@ public final class PartnerStore {
 	}
 
 	/**
-	 * Deletes the partner, its registered client, and the client's authorizations and consents (RFC 7592 §2.3:
+	 * Deletes the partner, its registered client and the client's authorizations (RFC 7592 §2.3:
 	 * deleting a client invalidates its grants and tokens).
 	 * @return whether a partner was deleted
 	 */
@@ -94,9 +94,6 @@ public final class PartnerStore {
 			.optional();
 		registeredClientId.ifPresent((id) -> {
 			this.jdbc.sql("DELETE FROM authz.authorization WHERE registered_client_id = ?").param(id).update();
-			this.jdbc.sql("DELETE FROM authz.oauth2_authorization_consent WHERE registered_client_id = ?")
-				.param(id)
-				.update();
 			this.jdbc.sql("DELETE FROM authz.oauth2_registered_client WHERE id = ?").param(id).update();
 		});
 		return partners > 0;
