@@ -1,13 +1,17 @@
 package com.consentry.authz.customer;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -79,8 +83,11 @@ final class CustomerSignIn implements AuthenticationProvider {
 		this.throttle.signedIn(username, address);
 		User customer = (User) User.withUsername(login.get().customerId()).password("").authorities(CUSTOMER).build();
 		customer.eraseCredentials();
+		// the password factor carries the sign-in time, which ID tokens report as auth_time
+		List<GrantedAuthority> authorities = new ArrayList<>(customer.getAuthorities());
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
 		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(customer,
-				null, customer.getAuthorities());
+				null, authorities);
 		signedIn.setDetails(authentication.getDetails());
 		return signedIn;
 	}
