@@ -30,6 +30,18 @@ public class CustomerLogins {
 			.update();
 	}
 
+	/**
+	 * Stores a login unless one of that name exists; true when it was stored. Atomic, so instances starting
+	 * together never overwrite each other's row.
+	 */
+	public boolean saveIfAbsent(String username, String customerId, String passwordHash) {
+		return this.jdbc
+			.sql("INSERT INTO authz.customer_login (username, customer_id, password_hash) VALUES (?, ?, ?) "
+					+ "ON CONFLICT DO NOTHING")
+			.params(username, customerId, passwordHash)
+			.update() == 1;
+	}
+
 	Optional<StoredLogin> find(String username) {
 		return this.jdbc.sql("SELECT customer_id, password_hash FROM authz.customer_login WHERE username = ?")
 			.param(username)
