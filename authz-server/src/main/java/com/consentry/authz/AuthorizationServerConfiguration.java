@@ -33,7 +33,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -77,7 +76,7 @@ public class AuthorizationServerConfiguration {
 		return new FdxAuthorizationDetails(limits);
 	}
 
-	/** Verifies our own access tokens where the server is a resource (userinfo). */
+	/** Verifies our own access tokens where the server is a resource (userinfo, {@link UserInfoSecurityConfiguration}). */
 	@Bean
 	JwtDecoder accessTokenDecoder(SigningKeys signingKeys, AuthorizationServerSettings settings) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
@@ -160,7 +159,7 @@ public class AuthorizationServerConfiguration {
 						(endpoint) -> endpoint.providerConfigurationCustomizer((builder) -> builder.claims(metadata)))));
 		http.securityMatcher(http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher())
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.oauth2ResourceServer(UserInfoSecurityConfiguration::acceptNoAccessToken)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						PathPatternRequestMatcher.pathPattern(settings.getAuthorizationEndpoint()))

@@ -15,6 +15,17 @@ final class IssuerIdentifier {
 	private IssuerIdentifier() {
 	}
 
+	/** Whether {@code issuer} names a loopback host (the default run's {@code http://localhost:9000}). */
+	static boolean isLoopback(String issuer) {
+		try {
+			URI uri = new URI(issuer);
+			return uri.getHost() != null && LOOPBACK.contains(uri.getHost());
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
 	static String check(String issuer) {
 		URI uri;
 		try {

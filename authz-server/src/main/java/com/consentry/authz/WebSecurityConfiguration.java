@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -23,21 +24,25 @@ public class WebSecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
 			+ "object-src 'none'";
 
-	/** Argon2id (BouncyCastle) with Spring Security's current parameters. */
+	/**
+	 * Argon2id (BouncyCastle) at OWASP's minimum for it: m = 19 MiB, t = 2, p = 1, 16-byte salt, 32-byte hash
+	 * (Spring Security's defaults use 16 MiB). Hashes keep their parameters, so older ones still verify.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 	}
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain customerPages(HttpSecurity http) throws Exception {
+	SecurityFilterChain customerPages(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler)
+			throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/css/**", "/error", "/favicon.ico", "/.well-known/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((login) -> login.loginPage("/login").permitAll())
+			.formLogin((login) -> login.loginPage("/login").failureHandler(signInFailureHandler).permitAll())
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

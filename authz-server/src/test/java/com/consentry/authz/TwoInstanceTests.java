@@ -57,6 +57,8 @@ class TwoInstanceTests extends AuthorizationServerTest {
 			.run("--server.port=" + port, "--consentry.issuer=" + ISSUER,
 					"--spring.datasource.url=" + this.database.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres",
+					// an external database is no demo run: the first instance seeded the demo data
+					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri());
 	}
 

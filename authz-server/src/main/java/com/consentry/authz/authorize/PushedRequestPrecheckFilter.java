@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,14 +46,15 @@ public final class PushedRequestPrecheckFilter extends OncePerRequestFilter {
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-	private final String authorizationEndpoint;
+	private final RequestMatcher authorizationPageLoad;
 
 	private final OAuth2AuthorizationService authorizations;
 
 	public PushedRequestPrecheckFilter(String authorizationEndpoint, OAuth2AuthorizationService authorizations) {
 		Assert.hasText(authorizationEndpoint, "authorizationEndpoint cannot be empty");
 		Assert.notNull(authorizations, "authorizations cannot be null");
-		this.authorizationEndpoint = authorizationEndpoint;
+		// Spring Security's matcher: the decoded, normalised path the authorization endpoint itself matches on
+		this.authorizationPageLoad = PathPatternRequestMatcher.pathPattern(HttpMethod.GET, authorizationEndpoint);
 		this.authorizations = authorizations;
 	}
 
@@ -59,8 +62,7 @@ public final class PushedRequestPrecheckFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String requestUri = request.getParameter(ParameterNames.REQUEST_URI);
-		boolean pageLoad = HttpMethod.GET.matches(request.getMethod())
-				&& this.authorizationEndpoint.equals(request.getRequestURI()) && requestUri != null;
+		boolean pageLoad = requestUri != null && this.authorizationPageLoad.matches(request);
 		if (pageLoad && !this.trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())
 				&& !isUsable(requestUri, request.getParameter(OAuth2ParameterNames.CLIENT_ID))) {
 			AuthorizationErrorResponseHandler.writePage(response, new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,

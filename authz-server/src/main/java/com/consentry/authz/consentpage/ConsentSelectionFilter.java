@@ -14,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -24,14 +26,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class ConsentSelectionFilter extends OncePerRequestFilter {
 
-	private final String authorizationEndpoint;
+	private final RequestMatcher consentAnswer;
 
 	private final PendingConsents pendingConsents;
 
 	public ConsentSelectionFilter(String authorizationEndpoint, PendingConsents pendingConsents) {
 		Assert.hasText(authorizationEndpoint, "authorizationEndpoint cannot be empty");
 		Assert.notNull(pendingConsents, "pendingConsents cannot be null");
-		this.authorizationEndpoint = authorizationEndpoint;
+		// Spring Security's matcher: the decoded, normalised path the authorization endpoint itself matches on
+		this.consentAnswer = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, authorizationEndpoint);
 		this.pendingConsents = pendingConsents;
 	}
 
@@ -41,8 +44,7 @@ public final class ConsentSelectionFilter extends OncePerRequestFilter {
 		Authentication customer = SecurityContextHolder.getContext().getAuthentication();
 		String state = request.getParameter(OAuth2ParameterNames.STATE);
 		String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
-		boolean emptyApproval = HttpMethod.POST.matches(request.getMethod())
-				&& this.authorizationEndpoint.equals(request.getRequestURI())
+		boolean emptyApproval = this.consentAnswer.matches(request)
 				&& ConsentDecision.APPROVE.equals(request.getParameter(ConsentDecision.DECISION))
 				&& noAccountChosen(request.getParameterValues(ConsentDecision.ACCOUNT_IDS)) && state != null
 				&& clientId != null && customer != null && customer.isAuthenticated();

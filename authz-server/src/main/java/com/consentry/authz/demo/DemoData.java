@@ -83,8 +83,10 @@ class DemoData implements ApplicationRunner {
 				.param(customer.username())
 				.query(Integer.class)
 				.single() > 0;
+			// the check only spares a hash on restarts; the insert itself never overwrites (two instances start)
 			if (!exists) {
-				this.logins.save(customer.username(), customer.customerId(), this.passwords.encode(customer.password()));
+				this.logins.saveIfAbsent(customer.username(), customer.customerId(),
+						this.passwords.encode(customer.password()));
 			}
 		}
 		logger.info("""

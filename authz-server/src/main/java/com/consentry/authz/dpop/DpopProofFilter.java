@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,6 +49,8 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 
 	private final AuthorizationServerSettings settings;
 
+	private final Map<Endpoint, RequestMatcher> matchers = new EnumMap<>(Endpoint.class);
+
 	public DpopProofFilter(DpopProofVerifier verifier, DpopNonces nonces, AuthorizationServerSettings settings) {
 		Assert.notNull(verifier, "verifier cannot be null");
 		Assert.notNull(nonces, "nonces cannot be null");
@@ -52,6 +58,11 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 		this.verifier = verifier;
 		this.nonces = nonces;
 		this.settings = settings;
+		// Spring Security's own matcher, so this filter sees the decoded, normalised path the endpoints match
+		// on: /user%69nfo is the userinfo endpoint here as much as it is there.
+		for (Endpoint endpoint : Endpoint.values()) {
+			this.matchers.put(endpoint, PathPatternRequestMatcher.pathPattern(endpoint.path(settings)));
+		}
 	}
 
 	@Override
@@ -105,9 +116,8 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable Endpoint endpoint(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
 		for (Endpoint endpoint : Endpoint.values()) {
-			if (path.equals(endpoint.path(this.settings))) {
+			if (this.matchers.get(endpoint).matches(request)) {
 				return endpoint;
 			}
 		}

@@ -1,0 +1,116 @@
+package com.consentry.authz;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start a run whose settings mix the demo with a real deployment, before any other bean is made.
+ * <p>
+ * The demo run is the issuer on loopback with the embedded database (no {@code spring.datasource.url}).
+ * Only there may the demo customers ({@code consentry.demo.enabled}), auto-approved partners
+ * ({@code consentry.registry.auto-approve}), the generated demo directory
+ * ({@code consentry.registry.directory.demo-keys-directory}) and the demo run's key-sealing key be used:
+ * {@code application-default.yaml} loads whenever no profile is active, also with a public issuer and an
+ * external database. A production run (any issuer off loopback) must name its https issuer, key-sealing
+ * key, directory keys and database; the message lists every setting that is missing or wrong.
+ */
+@Component
+final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+
+	// SHA-256 of the key-sealing key in application-default.yaml, which anyone can read
+	private static final String DEMO_SEALING_KEY_SHA256 = "cb2a755dd1324ff4a93f7773ed0ec406d051c63f494fe98925c7ae8c6f77aef4";
+
+	private @Nullable Environment environment;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (this.environment != null) {
+			check(this.environment);
+		}
+	}
+
+	static void check(Environment environment) {
+		String issuer = text(environment, "consentry.issuer");
+		String sealingKey = text(environment, "consentry.keys.encryption-key");
+		boolean loopbackIssuer = issuer != null && IssuerIdentifier.isLoopback(issuer);
+		boolean embeddedDatabase = text(environment, "spring.datasource.url") == null;
+		List<String> problems = new ArrayList<>();
+		if (!(loopbackIssuer && embeddedDatabase)) {
+			String outsideDemo = " is for the demo run only (issuer on loopback and the embedded database); "
+					+ "a production run activates a profile (SPRING_PROFILES_ACTIVE) so application-default.yaml "
+					+ "does not load";
+			if (environment.getProperty("consentry.demo.enabled", Boolean.class, false)) {
+				problems.add("consentry.demo.enabled (CONSENTRY_DEMO_ENABLED, demo customers)" + outsideDemo);
+			}
+			if (environment.getProperty("consentry.registry.auto-approve", Boolean.class, false)) {
+				problems.add("consentry.registry.auto-approve (CONSENTRY_REGISTRY_AUTO_APPROVE)" + outsideDemo);
+			}
+			if (text(environment, "consentry.registry.directory.demo-keys-directory") != null) {
+				problems.add("consentry.registry.directory.demo-keys-directory (a generated demo directory)"
+						+ outsideDemo);
+			}
+			if (sealingKey != null && DEMO_SEALING_KEY_SHA256.equals(sha256(sealingKey))) {
+				problems.add("consentry.keys.encryption-key is the demo run's published key"
+						+ "; set CONSENTRY_KEYS_ENCRYPTION_KEY to base64 of 32 random bytes of your own");
+			}
+		}
+		if (issuer == null) {
+			problems.add("CONSENTRY_ISSUER (consentry.issuer) is not set: the server's https issuer URL");
+		}
+		else if (!loopbackIssuer) {
+			if (!issuer.startsWith("https://")) {
+				problems.add("CONSENTRY_ISSUER must be an https URL, is " + issuer);
+			}
+			if (sealingKey == null) {
+				problems.add("CONSENTRY_KEYS_ENCRYPTION_KEY is not set: base64 of 32 random bytes, seals the "
+						+ "signing keys at rest");
+			}
+			if (text(environment, "consentry.registry.directory.jwks-uri") == null) {
+				problems.add("CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI is not set: file: or https: URL of the "
+						+ "trusted directory's keys");
+			}
+			if (embeddedDatabase) {
+				problems.add("SPRING_DATASOURCE_URL is not set (with SPRING_DATASOURCE_USERNAME and "
+						+ "SPRING_DATASOURCE_PASSWORD): a production run uses its own PostgreSQL, not the "
+						+ "embedded one");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(
+					"Refusing to start; fix these settings:\n - " + String.join("\n - ", problems));
+		}
+	}
+
+	private static @Nullable String text(Environment environment, String name) {
+		String value = environment.getProperty(name);
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

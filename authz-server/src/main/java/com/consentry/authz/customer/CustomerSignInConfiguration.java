@@ -1,0 +1,28 @@
+package com.consentry.authz.customer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Wires the customer sign-in: the one {@link AuthenticationProvider} of the form login, with its throttle,
+ * its bounded password checks and its failure pages.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CustomerSignInConfiguration {
+
+	@Bean
+	AuthenticationProvider customerSignIn(CustomerLogins logins, SignInThrottle throttle, PasswordEncoder encoder,
+			LoginProperties properties) {
+		PasswordChecks passwords = new PasswordChecks(encoder, properties.concurrentHashes(), properties.hashWait());
+		return new CustomerSignIn(logins, throttle, passwords, CustomerSignIn.dummyHash(encoder));
+	}
+
+	@Bean
+	AuthenticationFailureHandler signInFailureHandler() {
+		return new SignInFailureHandler();
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.consentry.authz.customer;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.Assert;
+
+/**
+ * Password verification with a bounded number of Argon2 computations at a time. Each one takes about 19 MiB
+ * and a core for tens of milliseconds; a burst of sign-ins queues here for at most {@code wait} instead of
+ * taking every core and all the memory from token requests, and past that is turned away at once.
+ */
+final class PasswordChecks {
+
+	private final PasswordEncoder encoder;
+
+	private final Semaphore slots;
+
+	private final Duration wait;
+
+	PasswordChecks(PasswordEncoder encoder, int concurrentHashes, Duration wait) {
+		Assert.notNull(encoder, "encoder cannot be null");
+		Assert.isTrue(concurrentHashes > 0, "concurrentHashes must be positive");
+		Assert.notNull(wait, "wait cannot be null");
+		this.encoder = encoder;
+		this.slots = new Semaphore(concurrentHashes, true);
+		this.wait = wait;
+	}
+
+	/**
+	 * Whether {@code password} is the one {@code hash} was made from.
+	 * @throws SignInBusyException when no hashing slot frees up in time
+	 */
+	boolean matches(String password, String hash) {
+		boolean acquired;
+		try {
+			acquired = this.slots.tryAcquire(this.wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SignInBusyException();
+		}
+		if (!acquired) {
+			throw new SignInBusyException();
+		}
+		try {
+			return this.encoder.matches(password, hash);
+		}
+		finally {
+			this.slots.release();
+		}
+	}
+
+}

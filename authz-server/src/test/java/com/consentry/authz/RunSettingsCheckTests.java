@@ -1,0 +1,100 @@
+package com.consentry.authz;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The demo's settings only in the demo run (issuer on loopback, embedded database), and a production run
+ * that lacks a required setting stops at start, saying which.
+ */
+class RunSettingsCheckTests {
+
+	private static final String DEMO_SEALING_KEY = "Yaxbzm9cwSLsOzxrkqXYi8QKOxk3LTwZ6XJ4xx4/cig=";
+
+	private static final String OWN_SEALING_KEY = "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=";
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withUserConfiguration(RunSettingsCheck.class);
+
+	@Test
+	@DisplayName("Issue 6 (4): without a profile, an https issuer and an external database, application-default.yaml's demo settings stop the start and are each named")
+	void defaultRunSettingsWithPublicIssuerAndExternalDatabaseRefuseToStart() {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(AuthorizationServerApplication.class).run("--server.port=0",
+					"--consentry.issuer=https://bank.example", "--spring.datasource.url=jdbc:postgresql://db.bank.example/consentry"))
+			.withMessageContaining("consentry.demo.enabled")
+			.withMessageContaining("consentry.registry.auto-approve")
+			.withMessageContaining("demo-keys-directory")
+			.withMessageContaining("the demo run's published key");
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): demo customers, auto-approve and the demo sealing key with a loopback issuer but an external database refuse to start")
+	void demoSettingsWithExternalDatabaseRefuseToStart() {
+		this.context
+			.withPropertyValues("consentry.issuer=http://localhost:9000",
+					"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/consentry", "consentry.demo.enabled=true",
+					"consentry.registry.auto-approve=true", "consentry.keys.encryption-key=" + DEMO_SEALING_KEY)
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("consentry.demo.enabled")
+				.hasMessageContaining("consentry.registry.auto-approve")
+				.hasMessageContaining("consentry.keys.encryption-key is the demo run's published key"));
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): demo customers with an https issuer refuse to start even on the embedded database")
+	void demoSettingsWithPublicIssuerRefuseToStart() {
+		this.context
+			.withPropertyValues("consentry.issuer=https://bank.example", "consentry.demo.enabled=true",
+					"consentry.keys.encryption-key=" + OWN_SEALING_KEY,
+					"consentry.registry.directory.jwks-uri=https://directory.example/keys.json")
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("consentry.demo.enabled")
+				.hasMessageContaining("SPRING_DATASOURCE_URL"));
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): a production run missing its sealing key, directory keys and database stops at start naming each")
+	void productionRunMissingSettingsRefusesToStart() {
+		this.context.withPropertyValues("consentry.issuer=https://bank.example")
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("CONSENTRY_KEYS_ENCRYPTION_KEY")
+				.hasMessageContaining("CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI")
+				.hasMessageContaining("SPRING_DATASOURCE_URL"));
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): a run without an issuer stops at start naming CONSENTRY_ISSUER")
+	void runWithoutIssuerRefusesToStart() {
+		this.context.run((started) -> assertThat(started).getFailure()
+			.hasMessageContaining("CONSENTRY_ISSUER"));
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): the demo run (loopback issuer, embedded database) starts with the demo settings")
+	void demoRunStarts() {
+		this.context
+			.withPropertyValues("consentry.issuer=http://localhost:9000", "consentry.demo.enabled=true",
+					"consentry.registry.auto-approve=true", "consentry.keys.encryption-key=" + DEMO_SEALING_KEY,
+					"consentry.registry.directory.demo-keys-directory=.consentry-data/directory")
+			.run((started) -> assertThat(started).hasNotFailed());
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): a production run with every required setting starts")
+	void completeProductionRunStarts() {
+		this.context
+			.withPropertyValues("consentry.issuer=https://bank.example",
+					"spring.datasource.url=jdbc:postgresql://db.bank.example/consentry",
+					"consentry.keys.encryption-key=" + OWN_SEALING_KEY,
+					"consentry.registry.directory.jwks-uri=https://directory.example/keys.json")
+			.run((started) -> assertThat(started).hasNotFailed());
+	}
+
+}
