@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.UriComponents;
@@ -39,6 +40,9 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 	@Autowired
 	EmbeddedPostgres database;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	ConfigurableApplicationContext lenient;
 
 	URI lenientBase;
@@ -52,7 +56,9 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 					"--spring.datasource.url=" + this.database.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri(),
-					"--consentry.registry.allow-plain-responses=true");
+					"--consentry.registry.allow-plain-responses=true",
+					// a second instance on an external database is no demo run: no demo data, no auto-approval
+					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false");
 	}
 
 	@AfterAll
@@ -79,6 +85,10 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 	void plainResponseCarriesIss() throws Exception {
 		FapiTestClient partner = FapiTestClient.register(ISSUER, this.lenientBase, TestDirectory.shared(),
 				Map.of("response_modes", List.of("query", "jwt")));
+		// the bank approves the partner, as an admin would
+		this.jdbc.sql("UPDATE registry.partner SET status = 'ACTIVE' WHERE client_id = ?")
+			.param(partner.clientId.getValue())
+			.update();
 		CodeVerifier verifier = new CodeVerifier();
 		HTTPResponse pushed = partner
 			.push(partner.authorizationRequest(verifier).responseMode(ResponseMode.QUERY).build());

@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
 /**
  * The customer's sign-in with user name and password. Every attempt does the same work and gets the same
  * answer whether the user name is unknown, the attempt is throttled or the password is wrong: one counted
- * ticket ({@link SignInThrottle}) before anything else, one lookup, and exactly one Argon2 verification
+ * ticket ({@link SignInThrottle}) before the password is looked at, one lookup, and exactly one Argon2 verification
  * (against a dummy hash of the same cost when there is nothing real to check). The password is only ever
  * compared with the stored hash when the throttle let the attempt through.
  * <p>
@@ -73,14 +73,20 @@ final class CustomerSignIn implements AuthenticationProvider {
 				&& web.getRemoteAddress() != null) ? web.getRemoteAddress() : UNKNOWN_ADDRESS;
 		boolean wellFormed = !username.isEmpty() && username.length() <= MAX_USERNAME_LENGTH
 				&& password.length() <= MAX_PASSWORD_LENGTH;
-		boolean allowed = wellFormed && this.throttle.tryAttempt(username, address);
-		Optional<CustomerLogins.StoredLogin> login = wellFormed ? this.logins.find(username) : Optional.empty();
-		String hash = (allowed && login.isPresent()) ? login.get().passwordHash() : this.dummyHash;
-		boolean matches = this.passwords.matches(wellFormed ? password : "", hash);
-		if (!allowed || login.isEmpty() || !matches) {
+		Candidate[] candidate = new Candidate[1];
+		// The attempt is counted inside the hashing slot: a name never has more attempts in flight than there
+		// are slots, so a customer's own burst of good sign-ins is not taken for guessing, and parallel
+		// guesses still meet the budget before any of them is checked.
+		boolean matches = this.passwords.matches(wellFormed ? password : "", () -> {
+			boolean allowed = wellFormed && this.throttle.tryAttempt(username, address);
+			Optional<CustomerLogins.StoredLogin> login = wellFormed ? this.logins.find(username) : Optional.empty();
+			candidate[0] = new Candidate(allowed, login);
+			return (allowed && login.isPresent()) ? login.get().passwordHash() : this.dummyHash;
+		}, () -> this.throttle.signedIn(username, address));
+		Optional<CustomerLogins.StoredLogin> login = candidate[0].login();
+		if (!candidate[0].allowed() || login.isEmpty() || !matches) {
 			throw new BadCredentialsException(FAILED);
 		}
-		this.throttle.signedIn(username, address);
 		User customer = (User) User.withUsername(login.get().customerId()).password("").authorities(CUSTOMER).build();
 		customer.eraseCredentials();
 		// the password factor carries the sign-in time, which ID tokens report as auth_time
@@ -90,6 +96,9 @@ final class CustomerSignIn implements AuthenticationProvider {
 				null, authorities);
 		signedIn.setDetails(authentication.getDetails());
 		return signedIn;
+	}
+
+	private record Candidate(boolean allowed, Optional<CustomerLogins.StoredLogin> login) {
 	}
 
 	@Override

@@ -28,7 +28,7 @@ import org.springframework.util.Assert;
 public record LoginProperties(@DefaultValue("5") int freeAttempts, @DefaultValue("100") int freeAttemptsPerName,
 		@DefaultValue("50") int freeAttemptsPerAddress, @DefaultValue("30s") Duration backOff,
 		@DefaultValue("15m") Duration maxBackOff, @DefaultValue("24h") Duration forgetAfter,
-		@DefaultValue("0") int concurrentHashes, @DefaultValue("2s") Duration hashWait) {
+		@DefaultValue("0") int concurrentHashes, @DefaultValue("5s") Duration hashWait) {
 
 	public LoginProperties {
 		Assert.isTrue(freeAttempts > 0 && freeAttemptsPerName > 0 && freeAttemptsPerAddress > 0,

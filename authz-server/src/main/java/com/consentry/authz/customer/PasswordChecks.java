@@ -3,6 +3,7 @@ package com.consentry.authz.customer;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.Assert;
@@ -30,10 +31,12 @@ final class PasswordChecks {
 	}
 
 	/**
-	 * Whether {@code password} is the one {@code hash} was made from.
+	 * Whether {@code password} is the one the hash that {@code hash} supplies was made from. The hash is asked
+	 * for, and {@code onMatch} run, only while a slot is held: whatever the supplier counts (a sign-in attempt)
+	 * and {@code onMatch} gives back is in flight at most as often as there are slots.
 	 * @throws SignInBusyException when no hashing slot frees up in time
 	 */
-	boolean matches(String password, String hash) {
+	boolean matches(String password, Supplier<String> hash, Runnable onMatch) {
 		boolean acquired;
 		try {
 			acquired = this.slots.tryAcquire(this.wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -46,7 +49,11 @@ final class PasswordChecks {
 			throw new SignInBusyException();
 		}
 		try {
-			return this.encoder.matches(password, hash);
+			boolean matches = this.encoder.matches(password, hash.get());
+			if (matches) {
+				onMatch.run();
+			}
+			return matches;
 		}
 		finally {
 			this.slots.release();

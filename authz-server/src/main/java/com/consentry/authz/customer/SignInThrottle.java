@@ -35,9 +35,9 @@ class SignInThrottle {
 
 	private static final String TAKE_TICKET = "INSERT INTO authz.sign_in_throttle AS t "
 			+ "(throttle_key, attempts, next_attempt_at, last_attempt_at) "
-			+ "VALUES (:key, 1, CAST(:now AS timestamptz) + " + waitAfter("1") + ", :now) "
+			+ "VALUES (:key, 1, " + nextAttemptAfter("1") + ", :now) "
 			+ "ON CONFLICT (throttle_key) DO UPDATE SET attempts = " + ATTEMPTS + ", "
-			+ "next_attempt_at = CAST(:now AS timestamptz) + " + waitAfter(ATTEMPTS) + ", last_attempt_at = :now "
+			+ "next_attempt_at = " + nextAttemptAfter(ATTEMPTS) + ", last_attempt_at = :now "
 			+ "WHERE t.next_attempt_at <= :now OR t.last_attempt_at < :forgetBefore RETURNING t.attempts";
 
 	private final JdbcClient jdbc;
@@ -113,10 +113,13 @@ class SignInThrottle {
 			.isPresent();
 	}
 
-	// the wait after the n-th attempt: none within the free budget, then backOff * 2^(n - free), at most maxBackOff
-	private static String waitAfter(String attempts) {
-		return "(CASE WHEN " + attempts + " < :free THEN interval '0' ELSE LEAST(:backOffMs * power(2, LEAST("
-				+ attempts + " - :free, 30)), :maxBackOffMs) * interval '1 millisecond' END)";
+	// when the attempt after the n-th may come: at once within the free budget ('-infinity', so that parallel
+	// attempts whose clocks were read a moment apart never hold each other up), then after
+	// backOff * 2^(n - free), at most maxBackOff
+	private static String nextAttemptAfter(String attempts) {
+		return "(CASE WHEN " + attempts + " < :free THEN '-infinity'::timestamptz ELSE CAST(:now AS timestamptz) + "
+				+ "LEAST(:backOffMs * power(2, LEAST(" + attempts + " - :free, 30)), :maxBackOffMs) "
+				+ "* interval '1 millisecond' END)";
 	}
 
 	private static long millis(Duration duration) {

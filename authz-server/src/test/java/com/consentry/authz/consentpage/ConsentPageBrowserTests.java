@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,6 +57,12 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 	private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
 
 	private static final String LOGIN_FAILED = "The user name or password is not right";
+
+	/** Some of these tests fail sign-ins on purpose; the tests after them must not inherit the back-off. */
+	@AfterEach
+	void forgetFailedSignIns() {
+		this.jdbc.sql("DELETE FROM authz.sign_in_throttle").update();
+	}
 
 	@Test
 	@DisplayName("DESIGN contract: customer signs in, picks accounts and approves; JARM carries a code and the token grants exactly those accounts")
