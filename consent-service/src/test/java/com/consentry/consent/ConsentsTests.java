@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
@@ -27,6 +29,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -44,6 +47,8 @@ class ConsentsTests {
 
 	private CustomerAccounts customerAccounts;
 
+	private ApplicationEventPublisher events;
+
 	private Consents consents;
 
 	@BeforeEach
@@ -53,14 +58,18 @@ class ConsentsTests {
 		given(this.customerAccounts.accountsOf("alice"))
 			.willReturn(List.of(account("acc-1"), account("acc-2"), account("acc-3")));
 		given(this.customerAccounts.accountsOf("bob")).willReturn(List.of(account("acc-9")));
-		this.consents = new Consents(this.store, this.customerAccounts, this.limits,
+		given(this.store.update(any(), any())).willReturn(true);
+		this.events = mock(ApplicationEventPublisher.class);
+		this.consents = new Consents(this.store, this.customerAccounts, this.limits, this.events,
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	@Test
 	@DisplayName("RFC7592 §2.3, FDX ConsentRevocation: a deleted partner's consents are revoked for BUSINESS_RULE by the DATA_PROVIDER")
 	void revokeAllOfDeletedPartnerThenBusinessRuleByDataProvider() {
-		given(this.store.revokeAllOfClient(any(), any())).willReturn(2);
+		given(this.store.revokeAllOfClient(any(), any())).willAnswer((invocation) -> List.of(
+				new ConsentRevoked(ConsentId.generate(), "partner-1", "alice", invocation.getArgument(1)),
+				new ConsentRevoked(ConsentId.generate(), "partner-1", null, invocation.getArgument(1))));
 
 		int revoked = this.consents.revokeAllOfDeletedPartner("partner-1");
 
@@ -70,6 +79,7 @@ class ConsentsTests {
 		assertThat(revocation.getValue().reason()).isEqualTo(ConsentUpdateReason.BUSINESS_RULE);
 		assertThat(revocation.getValue().initiator()).isEqualTo(PartyType.DATA_PROVIDER);
 		assertThat(revocation.getValue().updatedTime()).isEqualTo(NOW);
+		verify(this.events, times(2)).publishEvent(any(ConsentRevoked.class));
 		assertThat(revocation.getValue().status()).isEqualTo(ConsentStatus.REVOKED);
 	}
 
@@ -173,7 +183,7 @@ class ConsentsTests {
 		assertThatExceptionOfType(ConsentRefusedException.class)
 			.isThrownBy(() -> this.consents.approve(ID, customerId, accountIds))
 			.withMessageContaining(keyword);
-		verify(this.store, never()).update(any());
+		verify(this.store, never()).update(any(), any());
 		verify(this.store, never()).insert(any());
 	}
 
@@ -231,7 +241,7 @@ class ConsentsTests {
 		given(this.store.findForUpdate(ID)).willReturn(Optional
 			.of(TestConsents.inStatus(ID, status, TestConsents.accountRequest(), NOW.plus(Duration.ofDays(30)))));
 		this.consents.deny(ID, "alice");
-		verify(this.store, never()).update(any());
+		verify(this.store, never()).update(any(), any());
 	}
 
 	@Test
@@ -239,7 +249,7 @@ class ConsentsTests {
 	void denyWhenUnknownThenNothingUpdated() {
 		given(this.store.findForUpdate(ID)).willReturn(Optional.empty());
 		this.consents.deny(ID, "alice");
-		verify(this.store, never()).update(any());
+		verify(this.store, never()).update(any(), any());
 	}
 
 	@Test
@@ -264,7 +274,7 @@ class ConsentsTests {
 
 	private Consent updated() {
 		ArgumentCaptor<Consent> captor = ArgumentCaptor.forClass(Consent.class);
-		verify(this.store).update(captor.capture());
+		verify(this.store).update(captor.capture(), eq(ConsentStatus.AWAITING_AUTHORIZATION));
 		return captor.getValue();
 	}
 

@@ -155,6 +155,22 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 		return (row != null) ? toAuthorization(row, digest, token) : null;
 	}
 
+	/**
+	 * Revokes every grant issued under an FDX consent: its codes, access and refresh tokens stop working.
+	 * Sticky (an earlier revocation time is kept) and version-bumping, so a refresh racing with it, based on
+	 * the row as it was, is refused.
+	 * @return how many authorizations were revoked
+	 */
+	public int revokeAllOfConsent(String consentId, Instant revokedAt) {
+		Assert.hasText(consentId, "consentId cannot be empty");
+		return this.jdbc
+			.sql("UPDATE authz.authorization SET version = version + 1, "
+					+ "revoked_at = COALESCE(revoked_at, :revokedAt) WHERE consent_id = :consentId")
+			.param("revokedAt", AuthorizationRow.time(revokedAt))
+			.param("consentId", consentId)
+			.update();
+	}
+
 	private @Nullable OAuth2Authorization toAuthorization(AuthorizationRow row, byte[] digest,
 			@Nullable String token) {
 		RegisteredClient client = this.clients.findById(row.registeredClientId());

@@ -3,8 +3,6 @@ package com.consentry.authz.consentpage;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import com.consentry.consent.ConsentRequest;
 import com.consentry.consent.CustomerAccounts;
@@ -81,23 +79,6 @@ final class ConsentPageController {
 			.toList() : List.of());
 		model.addAttribute("error", "no_account".equals(error) ? "Choose at least one account to share." : null);
 		return "consent";
-	}
-
-	/** An account as the customer recognises it: name, kind in plain words, masked number. */
-	record AccountChoice(String accountId, String name, String kind, String numberDisplay) {
-
-		private static final Map<String, String> KINDS = Map.of("CHECKING", "Checking account", "SAVINGS",
-				"Savings account", "CREDITCARD", "Credit card", "AUTOLOAN", "Auto loan", "MORTGAGE", "Mortgage", "CD",
-				"Certificate of deposit", "MONEYMARKET", "Money market account", "LINEOFCREDIT", "Line of credit");
-
-		static AccountChoice of(CustomerAccounts.AccountSummary account) {
-			String name = (account.nickname() != null) ? account.nickname() + " · " + account.productName()
-					: account.productName();
-			String kind = KINDS.getOrDefault(account.accountType(), account.accountType().charAt(0)
-					+ account.accountType().substring(1).toLowerCase(Locale.ROOT).replace('_', ' '));
-			return new AccountChoice(account.accountId(), name, kind, account.accountNumberDisplay());
-		}
-
 	}
 
 	private static List<DataCluster> clusters(ConsentRequest request) {

@@ -16,6 +16,7 @@ import com.consentry.consent.Consent;
 import com.consentry.consent.ConsentId;
 import com.consentry.consent.ConsentRequest;
 import com.consentry.consent.ConsentRevocation;
+import com.consentry.consent.ConsentRevoked;
 import com.consentry.consent.ConsentStatus;
 import com.consentry.consent.ConsentUpdateReason;
 import com.consentry.consent.DataCluster;
@@ -32,7 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Consents in table {@code consent.consent}; resources are kept as small JSON documents.
+ * Consents in table {@code consent.consent}; resources are kept as small JSON documents. Every change of
+ * status is one conditional statement on the status it moves from, never a read, a check and a write, and is
+ * announced on {@link #CHANNEL}. Rows are never deleted (retention, CFPB 1033.351).
  */
 @Repository
 public class ConsentStore {
@@ -44,6 +47,12 @@ public class ConsentStore {
 
 	private static final String COLUMNS = "id, client_id, customer_id, status, duration_type, duration_period, "
 			+ "lookback_period, requested_resources, granted_resources, created_at, authorized_at, expires_at, updated_at";
+
+	/**
+	 * The PostgreSQL notification channel told of every status change, with the consent id as payload; sent
+	 * in the changing transaction, so listeners (the resource gateway) hear of it only once it committed.
+	 */
+	public static final String CHANNEL = "consent_changed";
 
 	private final JdbcClient jdbc;
 
@@ -59,12 +68,77 @@ public class ConsentStore {
 			.update();
 	}
 
-	public void update(Consent consent) {
-		this.jdbc.sql("UPDATE consent.consent SET customer_id = :customerId, status = :status, "
+	/**
+	 * Stores the consent's new state if, and only if, the stored status is still {@code expected}: one
+	 * conditional statement, so that of two concurrent moves from one status exactly one wins.
+	 * @return whether the row was changed
+	 */
+	public boolean update(Consent consent, ConsentStatus expected) {
+		Map<String, Object> parameters = parameters(consent);
+		parameters.put("expected", expected.name());
+		boolean changed = this.jdbc.sql("UPDATE consent.consent SET customer_id = :customerId, status = :status, "
 				+ "granted_resources = :granted, authorized_at = :authorizedAt, expires_at = :expiresAt, "
-				+ "updated_at = :updatedAt WHERE id = :id")
-			.paramSource(parameters(consent))
-			.update();
+				+ "updated_at = :updatedAt WHERE id = :id AND status = :expected")
+			.paramSource(parameters)
+			.update() == 1;
+		if (changed) {
+			announce(consent.id());
+		}
+		return changed;
+	}
+
+	/**
+	 * Moves a running consent ({@code expected} is ACTIVE or SUSPENDED) to {@code next.status()}, recording
+	 * the revocation with a move to REVOKED. One conditional statement: it changes the row only while the
+	 * stored status is still {@code expected} and the consent has not reached its expiration time at
+	 * {@code next.updatedAt()}, so a consent past its time is never revoked, suspended or resumed.
+	 * @return whether the row was changed
+	 */
+	public boolean moveRunning(Consent next, ConsentStatus expected, @Nullable ConsentRevocation revocation) {
+		boolean changed = this.jdbc.sql("UPDATE consent.consent SET status = :status, updated_at = :updatedAt, "
+				+ "revocation_reason = :reason, revocation_initiator = :initiator, revoked_at = :revokedAt "
+				+ "WHERE id = :id AND status = :expected AND expires_at > :updatedAt")
+			.param("status", next.status().name())
+			.param("updatedAt", Timestamp.from(next.updatedAt()))
+			.param("reason", (revocation != null) ? revocation.reason().name() : null)
+			.param("initiator", (revocation != null) ? revocation.initiator().name() : null)
+			.param("revokedAt", (revocation != null) ? Timestamp.from(revocation.updatedTime()) : null)
+			.param("id", next.id().value())
+			.param("expected", expected.name())
+			.update() == 1;
+		if (changed) {
+			announce(next.id());
+		}
+		return changed;
+	}
+
+	/**
+	 * Expires up to {@code batchSize} running consents whose time is up at {@code now}. Rows another instance
+	 * is expiring at the same moment are skipped, not waited for ({@code FOR UPDATE SKIP LOCKED}), so any
+	 * number of instances may run the job at once; each consent is expired exactly once.
+	 * @return how many consents were expired
+	 */
+	public int expireDue(Instant now, int batchSize) {
+		return this.jdbc.sql("WITH due AS (SELECT id FROM consent.consent WHERE status IN ('ACTIVE', 'SUSPENDED') "
+				+ "AND expires_at <= :now ORDER BY expires_at LIMIT :batchSize FOR UPDATE SKIP LOCKED), "
+				+ "expired AS (UPDATE consent.consent c SET status = 'EXPIRED', updated_at = :now FROM due "
+				+ "WHERE c.id = due.id RETURNING c.id) "
+				+ "SELECT id, pg_notify('" + CHANNEL + "', id)::text AS announced FROM expired")
+			.param("now", Timestamp.from(now))
+			.param("batchSize", batchSize)
+			.query((rs, row) -> rs.getString("id"))
+			.list()
+			.size();
+	}
+
+	/** Every consent the customer granted (never those still awaiting or refused), newest first. */
+	public List<Consent> findGrantedTo(String customerId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM consent.consent WHERE customer_id = ? "
+					+ "AND status NOT IN ('AWAITING_AUTHORIZATION', 'DENIED') ORDER BY authorized_at DESC, id")
+			.param(customerId)
+			.query(ConsentStore::map)
+			.list();
 	}
 
 	public Optional<Consent> find(ConsentId id) {
@@ -83,19 +157,24 @@ public class ConsentStore {
 	}
 
 	/**
-	 * Revokes every consent of a client that is ACTIVE or still awaiting authorization, in one statement, so
-	 * that an approval racing with it either commits first (and is revoked) or finds the consent revoked.
-	 * @return how many consents were revoked
+	 * Revokes every consent of a client that is running (ACTIVE, SUSPENDED) or still awaiting authorization,
+	 * in one statement, so that an approval racing with it either commits first (and is revoked) or finds the
+	 * consent revoked.
+	 * @return the consents revoked
 	 */
-	public int revokeAllOfClient(String clientId, ConsentRevocation revocation) {
-		return this.jdbc.sql("UPDATE consent.consent SET status = 'REVOKED', revocation_reason = :reason, "
-				+ "revocation_initiator = :initiator, revoked_at = :revokedAt, updated_at = :revokedAt "
-				+ "WHERE client_id = :clientId AND status IN ('ACTIVE', 'AWAITING_AUTHORIZATION')")
+	public List<ConsentRevoked> revokeAllOfClient(String clientId, ConsentRevocation revocation) {
+		return this.jdbc.sql("WITH revoked AS (UPDATE consent.consent SET status = 'REVOKED', "
+				+ "revocation_reason = :reason, revocation_initiator = :initiator, revoked_at = :revokedAt, "
+				+ "updated_at = :revokedAt WHERE client_id = :clientId "
+				+ "AND status IN ('ACTIVE', 'SUSPENDED', 'AWAITING_AUTHORIZATION') RETURNING id, customer_id) "
+				+ "SELECT id, customer_id, pg_notify('" + CHANNEL + "', id)::text AS announced FROM revoked")
 			.param("reason", revocation.reason().name())
 			.param("initiator", revocation.initiator().name())
 			.param("revokedAt", Timestamp.from(revocation.updatedTime()))
 			.param("clientId", clientId)
-			.update();
+			.query((rs, row) -> new ConsentRevoked(new ConsentId(rs.getString("id")), clientId,
+					rs.getString("customer_id"), revocation))
+			.list();
 	}
 
 	/** How the consent was revoked; empty when it was not (or does not exist). */
@@ -108,6 +187,10 @@ public class ConsentStore {
 					PartyType.valueOf(rs.getString("revocation_initiator")),
 					rs.getTimestamp("revoked_at").toInstant()))
 			.optional();
+	}
+
+	private void announce(ConsentId id) {
+		this.jdbc.sql("SELECT pg_notify('" + CHANNEL + "', ?)::text").param(id.value()).query(String.class).list();
 	}
 
 	private static Map<String, Object> parameters(Consent consent) {

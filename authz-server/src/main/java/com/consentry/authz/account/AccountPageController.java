@@ -1,0 +1,171 @@
+package com.consentry.authz.account;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.consentry.authz.consentpage.AccountChoice;
+import com.consentry.consent.Consent;
+import com.consentry.consent.ConsentId;
+import com.consentry.consent.ConsentNotFoundException;
+import com.consentry.consent.ConsentTransitionException;
+import com.consentry.consent.Consents;
+import com.consentry.consent.CustomerAccounts;
+import com.consentry.registry.Partner;
+import com.consentry.registry.Partners;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.Assert;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The customer's consents at {@code /account}: grouped by partner, running ones first, ended ones kept as
+ * history. One opens at {@code /account/consents/{id}}; revoking asks for confirmation first
+ * ({@code GET .../revoke}), then a CSRF-protected POST revokes it and every token under it. A consent of
+ * another customer, or an unknown id, is a 404 page and nothing changes.
+ */
+@Controller
+final class AccountPageController {
+
+	static final String HOME = "/account";
+
+	static final String CONSENT = "/account/consents/{consentId}";
+
+	static final String REVOKE = CONSENT + "/revoke";
+
+	private static final String UNKNOWN_PARTNER = "An app that is no longer registered";
+
+	private final Consents consents;
+
+	private final Partners partners;
+
+	private final RegisteredClientRepository clients;
+
+	private final CustomerAccounts customerAccounts;
+
+	AccountPageController(Consents consents, Partners partners, RegisteredClientRepository clients,
+			CustomerAccounts customerAccounts) {
+		Assert.notNull(consents, "consents cannot be null");
+		Assert.notNull(partners, "partners cannot be null");
+		Assert.notNull(clients, "clients cannot be null");
+		Assert.notNull(customerAccounts, "customerAccounts cannot be null");
+		this.consents = consents;
+		this.partners = partners;
+		this.clients = clients;
+		this.customerAccounts = customerAccounts;
+	}
+
+	@GetMapping(HOME)
+	String home(@RequestParam(name = "revoked", required = false) @Nullable String revoked, Principal principal,
+			Model model, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		Instant now = this.consents.now();
+		Function<String, @Nullable AccountChoice> accounts = accountsOf(principal.getName());
+		Map<String, String> names = new LinkedHashMap<>();
+		List<ConsentView> views = new ArrayList<>();
+		for (Consent consent : this.consents.grantedBy(principal.getName())) {
+			String partner = names.computeIfAbsent(consent.clientId(), this::partnerName);
+			views.add(ConsentView.of(consent, partner, accounts, now));
+		}
+		Map<String, List<ConsentView>> running = group(views, true);
+		Map<String, List<ConsentView>> ended = group(views, false);
+		model.addAttribute("running", running);
+		model.addAttribute("ended", ended);
+		model.addAttribute("revoked", revoked != null && ConsentId.isWellFormed(revoked)
+				&& views.stream().anyMatch((view) -> view.id().equals(revoked) && !view.running()));
+		return "account";
+	}
+
+	@GetMapping(CONSENT)
+	String consent(@PathVariable String consentId, Principal principal, Model model, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		model.addAttribute("consent", view(consentId, principal));
+		model.addAttribute("confirm", false);
+		return "account-consent";
+	}
+
+	/** The confirmation: what the partner loses, and the one button that revokes. */
+	@GetMapping(REVOKE)
+	String confirmRevocation(@PathVariable String consentId, Principal principal, Model model,
+			HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		ConsentView view = view(consentId, principal);
+		model.addAttribute("consent", view);
+		model.addAttribute("confirm", view.running());
+		return "account-consent";
+	}
+
+	@PostMapping(REVOKE)
+	String revoke(@PathVariable String consentId, Principal principal) {
+		this.consents.revokeByCustomer(consentIdOf(consentId), principal.getName());
+		return "redirect:" + HOME + "?revoked=" + consentId;
+	}
+
+	@ExceptionHandler(ConsentNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ModelAndView notFound() {
+		return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
+	}
+
+	/** Already stopped or expired (e.g. in another tab): show it as it is now. */
+	@ExceptionHandler(ConsentTransitionException.class)
+	String alreadyEnded() {
+		return "redirect:" + HOME;
+	}
+
+	private ConsentView view(String consentId, Principal principal) {
+		Consent consent = this.consents.findOfCustomer(consentIdOf(consentId), principal.getName())
+			.orElseThrow(ConsentNotFoundException::new);
+		return ConsentView.of(consent, partnerName(consent.clientId()), accountsOf(principal.getName()),
+				this.consents.now());
+	}
+
+	private Function<String, @Nullable AccountChoice> accountsOf(String customerId) {
+		Map<String, AccountChoice> held = this.customerAccounts.accountsOf(customerId)
+			.stream()
+			.map(AccountChoice::of)
+			.collect(Collectors.toMap(AccountChoice::accountId, Function.identity(), (a, b) -> a));
+		return held::get;
+	}
+
+	private String partnerName(String clientId) {
+		return this.partners.find(clientId).map(Partner::orgName).orElseGet(() -> {
+			RegisteredClient client = this.clients.findByClientId(clientId);
+			return (client != null) ? client.getClientName() : UNKNOWN_PARTNER;
+		});
+	}
+
+	private static Map<String, List<ConsentView>> group(List<ConsentView> views, boolean running) {
+		return views.stream()
+			.filter((view) -> view.running() == running)
+			.sorted(Comparator.comparing(ConsentView::partner))
+			.collect(Collectors.groupingBy(ConsentView::partner, LinkedHashMap::new, Collectors.toList()));
+	}
+
+	private static ConsentId consentIdOf(String consentId) {
+		if (!ConsentId.isWellFormed(consentId)) {
+			throw new ConsentNotFoundException();
+		}
+		return new ConsentId(consentId);
+	}
+
+}
