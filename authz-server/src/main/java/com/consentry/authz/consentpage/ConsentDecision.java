@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
+import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.util.Assert;
  * Approve makes it ACTIVE with the chosen accounts; deny (or a selection the consent service refuses)
  * clears the granted authorities, which makes Spring answer {@code access_denied}.
  */
+@Component
 public final class ConsentDecision implements Consumer<OAuth2AuthorizationConsentAuthenticationContext> {
 
 	/** Form field of the submit button. */

@@ -42,7 +42,7 @@ public final class ParRequestConverter implements AuthenticationConverter {
 		}
 		Map<String, Object> additional = new HashMap<>(pushed.getAdditionalParameters());
 		String sentJkt = (String) additional.get(ParameterNames.DPOP_JKT);
-		DpopProof proof = DpopProof.ofCurrentRequest().orElse(null);
+		DpopProof proof = DpopProof.of(request).orElse(null);
 		if (proof != null) {
 			if (sentJkt != null && !sentJkt.equals(proof.jkt())) {
 				throw error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "dpop_jkt does not match the DPoP proof key");

@@ -60,7 +60,7 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
-		DpopProof proof = DpopProof.ofCurrentRequest()
+		DpopProof proof = DpopProof.ofGrant(context.getAuthorizationGrant())
 			.orElseThrow(() -> new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "a DPoP proof is required", null)));
 		OAuth2Authorization authorization = context.getAuthorization();

@@ -42,14 +42,14 @@ final class ConsentLookup {
 			throw invalidGrant("the grant has no consent");
 		}
 		// One token request asks twice (access token, refresh token): read the consent once.
-		Consent known = GrantedConsent.get().filter((consent) -> consent.id().value().equals(consentId)).orElse(null);
+		Consent known = ConsentReadThisRequest.get().filter((consent) -> consent.id().value().equals(consentId)).orElse(null);
 		if (known != null && known.isActiveAt(this.clock.instant())) {
 			return known;
 		}
 		return this.consents.find(new ConsentId(consentId))
 			.filter((consent) -> consent.isActiveAt(this.clock.instant()))
 			.map((consent) -> {
-				GrantedConsent.set(consent);
+				ConsentReadThisRequest.set(consent);
 				return consent;
 			})
 			.orElseThrow(() -> invalidGrant("the consent behind this grant is not active"));

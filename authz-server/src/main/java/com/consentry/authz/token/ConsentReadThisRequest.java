@@ -8,14 +8,15 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The consent a token request is being served under, handed from token generation to the token response
- * within one request.
+ * The consent read while serving the current token request, kept for the rest of that request: generating the
+ * access token and the refresh token both need it, and it is read from the database once. A cache only: nothing
+ * depends on finding a value here ({@link ConsentLookup} reads the consent when it is absent).
  */
-final class GrantedConsent {
+final class ConsentReadThisRequest {
 
-	private static final String ATTRIBUTE = GrantedConsent.class.getName();
+	private static final String ATTRIBUTE = ConsentReadThisRequest.class.getName();
 
-	private GrantedConsent() {
+	private ConsentReadThisRequest() {
 	}
 
 	static void set(Consent consent) {

@@ -1,0 +1,56 @@
+package com.consentry.authz.clientauth;
+
+import com.consentry.authz.AuthorizationServerPart;
+import com.consentry.authz.SpringDefaults;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+/**
+ * Client authentication: {@code private_key_jwt} only, through our assertion converter (assertions without
+ * {@code client_id}, RFC 7521) and decoder (FAPI audience, lifetime and replay rules); the client endpoints
+ * answer an unauthenticated call with {@code invalid_client}.
+ */
+@Component
+final class ClientAuthenticationPart implements AuthorizationServerPart {
+
+	private final ClientAssertionDecoderFactory assertions;
+
+	private final AuthorizationServerSettings settings;
+
+	ClientAuthenticationPart(ClientAssertionDecoderFactory assertions, AuthorizationServerSettings settings) {
+		Assert.notNull(assertions, "assertions cannot be null");
+		Assert.notNull(settings, "settings cannot be null");
+		this.assertions = assertions;
+		this.settings = settings;
+	}
+
+	@Override
+	public void configure(OAuth2AuthorizationServerConfigurer server) {
+		server.clientAuthentication((clientAuthentication) -> clientAuthentication
+			.authenticationConverters((converters) -> SpringDefaults.replace(converters,
+					JwtClientAssertionAuthenticationConverter.class, (spring) -> new ClientAssertionConverter()))
+			.authenticationProviders((providers) -> SpringDefaults.customize(providers,
+					JwtClientAssertionAuthenticationProvider.class,
+					(provider) -> provider.setJwtDecoderFactory(this.assertions))));
+	}
+
+	@Override
+	public void configure(HttpSecurity http) throws Exception {
+		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+				new ClientAuthenticationRequiredEntryPoint(),
+				new OrRequestMatcher(
+						PathPatternRequestMatcher.pathPattern(this.settings.getPushedAuthorizationRequestEndpoint()),
+						PathPatternRequestMatcher.pathPattern(this.settings.getTokenEndpoint()),
+						PathPatternRequestMatcher.pathPattern(this.settings.getTokenIntrospectionEndpoint()),
+						PathPatternRequestMatcher.pathPattern(this.settings.getTokenRevocationEndpoint()))));
+	}
+
+}
