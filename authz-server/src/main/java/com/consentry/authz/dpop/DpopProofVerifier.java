@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Locale;
 
+import com.consentry.authz.dpop.DpopProofException.Reason;
 import com.consentry.authz.jose.JwsSignatures;
 import com.consentry.authz.replay.ReplayRegistry;
 import com.nimbusds.jose.JOSEException;
@@ -72,7 +73,7 @@ public class DpopProofVerifier {
 	public DpopProof verify(String proof, String method, URI targetUri, @Nullable String accessToken)
 			throws DpopProofException {
 		if (proof.length() > MAX_PROOF_LENGTH) {
-			throw DpopProofException.invalid("DPoP proof is too long");
+			throw DpopProofException.of(Reason.TOO_LONG);
 		}
 		SignedJWT jwt;
 		JWTClaimsSet claims;
@@ -81,67 +82,66 @@ public class DpopProofVerifier {
 			claims = jwt.getJWTClaimsSet();
 		}
 		catch (ParseException ex) {
-			throw DpopProofException.invalid("DPoP proof is not a well-formed signed JWT");
+			throw DpopProofException.of(Reason.MALFORMED);
 		}
 		// §4.3(4): typ is dpop+jwt
 		if (!DPOP_TYPE.equals(jwt.getHeader().getType())) {
-			throw DpopProofException.invalid("DPoP proof typ must be dpop+jwt");
+			throw DpopProofException.of(Reason.WRONG_TYPE);
 		}
 		// §4.3(5,6): an allowed asymmetric algorithm, a public key in the header
 		JWK key = jwt.getHeader().getJWK();
 		if (key == null) {
-			throw DpopProofException.invalid("DPoP proof has no jwk header");
+			throw DpopProofException.of(Reason.NO_KEY);
 		}
 		if (key.isPrivate()) {
-			throw DpopProofException.invalid("DPoP proof jwk must not contain a private key");
+			throw DpopProofException.of(Reason.PRIVATE_KEY);
 		}
 		// §4.3(7): the signature verifies with that key
 		try {
 			if (!jwt.verify(JwsSignatures.verifier(jwt.getHeader(), key))) {
-				throw DpopProofException.invalid("DPoP proof signature does not verify");
+				throw DpopProofException.of(Reason.BAD_SIGNATURE);
 			}
 		}
 		catch (JOSEException ex) {
-			throw DpopProofException.invalid("DPoP proof algorithm or key is not acceptable");
+			throw DpopProofException.of(Reason.UNACCEPTABLE_ALGORITHM);
 		}
 		String jti = stringClaim(claims, "jti");
 		if (jti == null || jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {
-			throw DpopProofException.invalid("DPoP proof jti is missing or too long");
+			throw DpopProofException.of(Reason.BAD_JTI);
 		}
 		// §4.3(8): htm matches the method
 		if (!method.equals(stringClaim(claims, "htm"))) {
-			throw DpopProofException.invalid("DPoP proof htm does not match the request method");
+			throw DpopProofException.of(Reason.HTM_MISMATCH);
 		}
 		// §4.3(9): htu matches the URL, ignoring query and fragment, after normalisation
 		String htu = stringClaim(claims, "htu");
 		if (htu == null || !normalize(htu).equals(normalize(targetUri.toString()))) {
-			throw DpopProofException.invalid("DPoP proof htu does not match the request URL");
+			throw DpopProofException.of(Reason.HTU_MISMATCH);
 		}
 		Date iatDate = claims.getIssueTime();
 		if (iatDate == null) {
-			throw DpopProofException.invalid("DPoP proof has no iat");
+			throw DpopProofException.of(Reason.NO_IAT);
 		}
 		Instant issuedAt = iatDate.toInstant();
 		Instant now = this.clock.instant();
 		// §4.3(11): iat within an acceptable window
 		if (issuedAt.isAfter(now.plus(FUTURE_SKEW))) {
-			throw DpopProofException.invalid("DPoP proof iat is in the future");
+			throw DpopProofException.of(Reason.IAT_IN_FUTURE);
 		}
 		if (issuedAt.isBefore(now.minus(this.properties.proofMaxAge()))) {
-			throw DpopProofException.invalid("DPoP proof is too old");
+			throw DpopProofException.of(Reason.TOO_OLD);
 		}
 		// §4.3(10), §8: a server nonce, when the server requires one
 		String nonce = stringClaim(claims, "nonce");
 		if (nonce != null ? !this.nonces.isValid(nonce) : this.properties.nonceRequired()) {
-			throw DpopProofException.nonceNeeded(
-					(nonce == null) ? "DPoP proof must carry a server nonce" : "DPoP nonce is stale or unknown");
+			throw DpopProofException.of((nonce == null) ? Reason.NONCE_MISSING : Reason.NONCE_STALE);
 		}
 		// §4.3(12): at a resource, ath is the hash of the access token presented
 		if (accessToken != null) {
 			String ath = stringClaim(claims, "ath");
 			if (ath == null || !MessageDigest.isEqual(ath.getBytes(StandardCharsets.US_ASCII),
 					sha256(accessToken).getBytes(StandardCharsets.US_ASCII))) {
-				throw DpopProofException.invalid("DPoP proof ath does not match the access token");
+				throw DpopProofException.of(Reason.ATH_MISMATCH);
 			}
 		}
 		String jkt;
@@ -149,12 +149,12 @@ public class DpopProofVerifier {
 			jkt = key.computeThumbprint().toString();
 		}
 		catch (JOSEException ex) {
-			throw DpopProofException.invalid("DPoP proof jwk has no thumbprint");
+			throw DpopProofException.of(Reason.NO_THUMBPRINT);
 		}
 		// §11.1: a jti is accepted once, on any instance, for as long as the proof could be accepted at all
 		Instant keepUntil = issuedAt.plus(this.properties.proofMaxAge()).plus(FUTURE_SKEW);
 		if (!this.replay.firstUse(ReplayRegistry.Purpose.DPOP_PROOF, jkt, jti, keepUntil)) {
-			throw DpopProofException.invalid("DPoP proof jti has been used before");
+			throw DpopProofException.of(Reason.REPLAYED);
 		}
 		return new DpopProof(jkt, jti, issuedAt);
 	}
