@@ -3,6 +3,7 @@ package com.consentry.authz;
 import java.util.List;
 
 import com.consentry.authz.keys.SigningKeys;
+import com.consentry.registry.FapiPolicy;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 
@@ -38,10 +39,8 @@ public class AuthorizationServerConfiguration {
 	@Bean
 	JwtDecoder accessTokenDecoder(SigningKeys signingKeys, AuthorizationServerSettings settings) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
-			.jwsAlgorithms((algorithms) -> {
-				algorithms.add(SignatureAlgorithm.ES256);
-				algorithms.add(SignatureAlgorithm.PS256);
-			})
+			.jwsAlgorithms((algorithms) -> FapiPolicy.SIGNING_ALGORITHMS
+				.forEach((name) -> algorithms.add(SignatureAlgorithm.from(name))))
 			.jwtProcessorCustomizer((processor) -> processor
 				.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"))))
 			.build();

@@ -42,7 +42,7 @@ public final class FapiClientSettings {
 	 */
 	public static final String RESOURCE_SERVER = "settings.client.resource-server";
 
-	private static final List<String> DEFAULT_RESPONSE_MODES = List.of("jwt");
+	private static final List<String> DEFAULT_RESPONSE_MODES = List.of(FapiPolicy.DEFAULT_RESPONSE_MODE);
 
 	private FapiClientSettings() {
 	}

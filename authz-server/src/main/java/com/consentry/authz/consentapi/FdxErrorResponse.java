@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.consentry.registry.FapiPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,7 @@ final class FdxErrorResponse {
 
 	/** RFC 9449 §7.1: a resource refusing a token answers with a DPoP challenge. */
 	static String dpopChallenge(String error, String description) {
-		return "DPoP error=\"" + error + "\", error_description=\"" + description + "\", algs=\"ES256 PS256\"";
+		return "DPoP error=\"" + error + "\", error_description=\"" + description + "\", algs=\"" + FapiPolicy.signingAlgorithmsSpaced() + "\"";
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,13 +51,12 @@ class DemoData implements ApplicationRunner {
 
 	private final String directoryJwks;
 
-	DemoData(JdbcClient jdbc, CustomerLogins logins, PasswordEncoder passwords,
-			@Value("${consentry.issuer}") String issuer,
+	DemoData(JdbcClient jdbc, CustomerLogins logins, PasswordEncoder passwords, AuthorizationServerSettings server,
 			@Value("${consentry.registry.directory.jwks-uri:}") String directoryJwks) {
 		this.jdbc = jdbc;
 		this.logins = logins;
 		this.passwords = passwords;
-		this.issuer = issuer;
+		this.issuer = server.getIssuer();
 		this.directoryJwks = directoryJwks;
 	}
 

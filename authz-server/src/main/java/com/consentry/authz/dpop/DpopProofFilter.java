@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
+import com.consentry.registry.FapiPolicy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -143,7 +144,7 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 	private static void writeResourceError(HttpServletResponse response, String error, String description) {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "DPoP error=\"" + error + "\", error_description=\""
-				+ description + "\", algs=\"ES256 PS256\"");
+				+ description + "\", algs=\"" + FapiPolicy.signingAlgorithmsSpaced() + "\"");
 	}
 
 	private enum Endpoint {

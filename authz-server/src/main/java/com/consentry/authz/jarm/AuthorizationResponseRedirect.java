@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.consentry.registry.FapiClientSettings;
+import com.consentry.registry.FapiPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,7 @@ public final class AuthorizationResponseRedirect {
 			@Nullable String requestedMode, Map<String, String> parameters) throws IOException {
 		String mode = (requestedMode != null) ? requestedMode : FapiClientSettings.responseModes(client).get(0);
 		UriComponentsBuilder location = UriComponentsBuilder.fromUriString(redirectUri);
-		if ("jwt".equals(mode) || "query.jwt".equals(mode)) {
+		if (mode != null && FapiPolicy.isJarm(mode)) {
 			// FAPI 2.0 MS §5.4.1: iss only inside the JWT
 			location.queryParam("response", this.signer.sign(client, parameters));
 		}

@@ -4,7 +4,9 @@ import java.security.Provider;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import com.consentry.registry.FapiPolicy;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -33,7 +35,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 public final class JwsSignatures {
 
 	/** PS256 and ES256 only: no RS256, no HMAC, never {@code none} (FAPI 2.0 SP §5.4.1). */
-	public static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256);
+	public static final Set<JWSAlgorithm> ALLOWED = FapiPolicy.SIGNING_ALGORITHMS.stream()
+		.map(JWSAlgorithm::parse)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 

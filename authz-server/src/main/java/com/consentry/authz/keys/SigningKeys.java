@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.consentry.registry.FapiPolicy;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -47,7 +48,9 @@ import org.springframework.util.Assert;
 public class SigningKeys implements JWKSource<SecurityContext> {
 
 	/** The algorithms the server signs with (FAPI 2.0 SP §5.4.1: PS256, ES256; never RS256). */
-	public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256);
+	public static final List<JWSAlgorithm> ALGORITHMS = FapiPolicy.SIGNING_ALGORITHMS.stream()
+		.map(JWSAlgorithm::parse)
+		.toList();
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import com.consentry.consent.FdxAuthorizationDetails;
+import com.consentry.registry.FapiPolicy;
 
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.util.Assert;
@@ -18,7 +19,7 @@ import org.springframework.util.Assert;
  */
 public final class ServerMetadata implements Consumer<Map<String, Object>> {
 
-	private static final List<String> ALGORITHMS = List.of("PS256", "ES256");
+	private static final List<String> ALGORITHMS = FapiPolicy.SIGNING_ALGORITHMS;
 
 	private static final List<String> CLIENT_AUTH = List.of("private_key_jwt");
 
@@ -50,7 +51,7 @@ public final class ServerMetadata implements Consumer<Map<String, Object>> {
 		claims.put("response_types_supported", List.of("code"));
 		// JARM §4, FAPI 2.0 MS §5.4.1: signed responses; plain "query" (RFC 9207) only where the bank allows it
 		claims.put("response_modes_supported",
-				this.plainResponsesAllowed ? List.of("jwt", "query.jwt", "query") : List.of("jwt", "query.jwt"));
+				FapiPolicy.responseModes(this.plainResponsesAllowed));
 		claims.put("authorization_signing_alg_values_supported", ALGORITHMS);
 		claims.put("code_challenge_methods_supported", List.of("S256"));
 		// RFC 9126 §5

@@ -14,6 +14,7 @@ import com.consentry.consent.FdxAuthorizationDetails;
 import com.consentry.consent.InvalidAuthorizationDetailsException;
 import com.consentry.consent.RequestedResource;
 import com.consentry.registry.FapiClientSettings;
+import com.consentry.registry.FapiPolicy;
 
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
@@ -40,9 +41,9 @@ public final class FapiAuthorizationRequestRules implements Consumer<OAuth2Autho
 
 	private static final Pattern FDX_SCOPE = Pattern.compile("fdx:([a-z]+):read");
 
-	private static final Set<String> JARM_RESPONSE_MODES = Set.of("jwt", "query.jwt");
+	private static final Set<String> JARM_RESPONSE_MODES = Set.copyOf(FapiPolicy.JARM_RESPONSE_MODES);
 
-	private static final String PLAIN_RESPONSE_MODE = "query";
+	private static final String PLAIN_RESPONSE_MODE = FapiPolicy.PLAIN_RESPONSE_MODE;
 
 	private final FdxAuthorizationDetails authorizationDetails;
 

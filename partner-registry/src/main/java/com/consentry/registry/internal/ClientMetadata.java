@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.consentry.registry.FapiPolicy;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.jspecify.annotations.Nullable;
 
@@ -71,15 +72,15 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 	private static final List<String> DEFAULT_GRANT_TYPES = List.of(AUTHORIZATION_CODE, REFRESH_TOKEN);
 
 	/** FAPI 2.0 SP §5.4.1(1), narrowed to what our partners' keys and our verifiers support. */
-	private static final Set<String> ALGORITHMS = Set.of("ES256", "PS256");
+	private static final Set<String> ALGORITHMS = Set.copyOf(FapiPolicy.SIGNING_ALGORITHMS);
 
 	private static final String DEFAULT_ALGORITHM = "ES256";
 
 	/** FAPI 2.0 Message Signing §5.3.3 with JARM §2.3: the signed modes a code-flow client may use. */
-	private static final Set<String> JARM_RESPONSE_MODES = Set.of("jwt", "query.jwt");
+	private static final Set<String> JARM_RESPONSE_MODES = Set.copyOf(FapiPolicy.JARM_RESPONSE_MODES);
 
 	/** RFC 9207 plain responses, only where the bank's policy allows them. */
-	private static final String PLAIN_RESPONSE_MODE = "query";
+	private static final String PLAIN_RESPONSE_MODE = FapiPolicy.PLAIN_RESPONSE_MODE;
 
 	/**
 	 * RFC 7591 §2.3: members that only the signed statement may set. A body value is either the statement's own
@@ -93,7 +94,7 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 	private static final Map<String, String> DIRECTORY_NAMES = Map.of(SOFTWARE_JWKS_ENDPOINT, JWKS_URI,
 			SOFTWARE_REDIRECT_URIS, REDIRECT_URIS, SOFTWARE_CLIENT_NAME, CLIENT_NAME);
 
-	private static final List<String> DEFAULT_RESPONSE_MODES = List.of("jwt");
+	private static final List<String> DEFAULT_RESPONSE_MODES = List.of(FapiPolicy.DEFAULT_RESPONSE_MODE);
 
 	private static final Pattern FDX_SCOPE = Pattern.compile("fdx:[a-z0-9]+:read");
 

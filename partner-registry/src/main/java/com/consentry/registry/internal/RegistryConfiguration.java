@@ -6,12 +6,12 @@ import java.time.Clock;
 import com.consentry.registry.RegistryProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,9 +52,9 @@ final class RegistryConfiguration {
 	Registrations registrations(SoftwareStatementVerifier softwareStatementVerifier,
 			RegisteredClientRepository registeredClientRepository, PartnerStore partnerStore,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-			@Value("${consentry.issuer}") String issuer, RegistryProperties properties, ObjectProvider<Clock> clock) {
+			AuthorizationServerSettings server, RegistryProperties properties, ObjectProvider<Clock> clock) {
 		return new Registrations(softwareStatementVerifier, registeredClientRepository, partnerStore,
-				new TransactionTemplate(transactionManager), events, issuer, properties.autoApprove(),
+				new TransactionTemplate(transactionManager), events, server.getIssuer(), properties.autoApprove(),
 				properties.allowPlainResponses(), clock(clock));
 	}
 
