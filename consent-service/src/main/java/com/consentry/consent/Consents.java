@@ -73,15 +73,15 @@ public class Consents {
 	/**
 	 * The customer approves, choosing accounts. The consent becomes ACTIVE, bound to the customer and to
 	 * exactly the chosen accounts (each with the account clusters requested).
-	 * @throws ConsentRefusedException when the consent is not awaiting authorization, no account was chosen
+	 * @throws IllegalConsentChangeException when the consent is not awaiting authorization, no account was chosen
 	 * though accounts were requested, or an account is not the customer's
 	 */
 	@Transactional
 	public Consent approve(ConsentId id, String customerId, List<String> accountIds) {
 		Consent consent = this.store.findForUpdate(id)
-			.orElseThrow(() -> new ConsentRefusedException("no such consent"));
+			.orElseThrow(() -> new IllegalConsentChangeException("no such consent"));
 		if (consent.status() != ConsentStatus.AWAITING_AUTHORIZATION) {
-			throw new ConsentRefusedException("the consent is not awaiting authorization");
+			throw new IllegalConsentChangeException("the consent is not awaiting authorization");
 		}
 		Set<String> chosen = new LinkedHashSet<>(accountIds);
 		Set<DataCluster> accountClusters = consent.request().clustersFor(ResourceType.ACCOUNT);
@@ -90,13 +90,13 @@ public class Consents {
 			.map(CustomerAccounts.AccountSummary::accountId)
 			.collect(Collectors.toSet());
 		if (!held.containsAll(chosen)) {
-			throw new ConsentRefusedException("an account chosen is not held by the customer");
+			throw new IllegalConsentChangeException("an account chosen is not held by the customer");
 		}
 		if (!accountClusters.isEmpty() && chosen.isEmpty()) {
-			throw new ConsentRefusedException("choose at least one account to share");
+			throw new IllegalConsentChangeException("choose at least one account to share");
 		}
 		if (accountClusters.isEmpty() && !chosen.isEmpty()) {
-			throw new ConsentRefusedException("this request asks for no account data");
+			throw new IllegalConsentChangeException("this request asks for no account data");
 		}
 		List<GrantedResource> granted = new ArrayList<>();
 		for (String accountId : chosen) {

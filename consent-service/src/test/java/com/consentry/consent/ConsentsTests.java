@@ -180,7 +180,7 @@ class ConsentsTests {
 	void approveWhenNotAllowedThenRefusedAndNothingUpdated(Consent stored, String customerId, List<String> accountIds,
 			String keyword) {
 		given(this.store.findForUpdate(ID)).willReturn(Optional.ofNullable(stored));
-		assertThatExceptionOfType(ConsentRefusedException.class)
+		assertThatExceptionOfType(IllegalConsentChangeException.class)
 			.isThrownBy(() -> this.consents.approve(ID, customerId, accountIds))
 			.withMessageContaining(keyword);
 		verify(this.store, never()).update(any(), any());

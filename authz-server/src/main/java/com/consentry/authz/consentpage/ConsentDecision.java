@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 import com.consentry.authz.par.ParameterNames;
 import com.consentry.consent.ConsentId;
-import com.consentry.consent.ConsentRefusedException;
+import com.consentry.consent.IllegalConsentChangeException;
 import com.consentry.consent.Consents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,7 +52,7 @@ public final class ConsentDecision implements Consumer<OAuth2AuthorizationConsen
 				this.consents.approve(consentId, customerId, accountIds(context));
 				return;
 			}
-			catch (ConsentRefusedException ex) {
+			catch (IllegalConsentChangeException ex) {
 				logger.info("Consent " + consentId + " not approved: " + ex.getMessage());
 			}
 		}

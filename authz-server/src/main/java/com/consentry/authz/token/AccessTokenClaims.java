@@ -9,12 +9,9 @@ import com.consentry.authz.par.ParameterNames;
 import com.consentry.consent.Consent;
 import com.consentry.consent.FdxAuthorizationDetails;
 
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -30,9 +27,9 @@ import org.springframework.util.Assert;
  * <p>
  * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256, {@code client_id}, {@code cnf.jkt}
  * of the verified DPoP proof (never a bearer token, FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the
- * granted {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Before issuing, the
- * grant's key binding is checked: the code's {@code dpop_jkt} (RFC 9449 §10) or the key of the token being
- * refreshed. ID tokens are signed ES256.
+ * granted {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Nothing is issued
+ * unless the proof's key is the one the grant is bound to ({@link GrantKeyBinding}). ID tokens are signed
+ * ES256.
  */
 @Component
 public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -40,9 +37,9 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 	/** Claim naming the FDX consent (FDX token profile). */
 	public static final String FDX_CONSENT_ID = "fdxConsentId";
 
-	private static final String CNF = "cnf";
+	static final String CNF = "cnf";
 
-	private static final String JKT = "jkt";
+	static final String JKT = "jkt";
 
 	private final ConsentLookup consentLookup;
 
@@ -64,7 +61,7 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 			.orElseThrow(() -> new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "a DPoP proof is required", null)));
 		OAuth2Authorization authorization = context.getAuthorization();
-		checkKeyBinding(context.getAuthorizationGrantType(), authorization, proof);
+		GrantKeyBinding.check(context.getAuthorizationGrantType(), authorization, proof);
 		Consent consent = this.consentLookup.activeConsentOf(authorization);
 		context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).type("at+jwt");
 		context.getClaims()
@@ -77,30 +74,6 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		Instant expiresAt = context.getClaims().build().getExpiresAt();
 		if (consent.expiresAt() != null && expiresAt != null && consent.expiresAt().isBefore(expiresAt)) {
 			context.getClaims().expiresAt(consent.expiresAt());
-		}
-	}
-
-	private static void checkKeyBinding(AuthorizationGrantType grantType, OAuth2Authorization authorization,
-			DpopProof proof) {
-		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grantType)) {
-			OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
-			Object boundJkt = (request != null) ? request.getAdditionalParameters().get(ParameterNames.DPOP_JKT) : null;
-			// RFC 9449 §10: the token request's proof key must be the one the code was bound to
-			if (!proof.jkt().equals(boundJkt)) {
-				throw ConsentLookup.invalidGrant("the DPoP key is not the one this authorization code is bound to");
-			}
-		}
-		else if (AuthorizationGrantType.REFRESH_TOKEN.equals(grantType)) {
-			OAuth2Authorization.Token<OAuth2AccessToken> previous = authorization.getAccessToken();
-			Object cnf = (previous != null) ? previous.getClaims().get(CNF) : null;
-			Object boundJkt = (cnf instanceof Map<?, ?> map) ? map.get(JKT) : null;
-			// The refresh token is bound to the key of the access tokens it was issued with
-			if (!proof.jkt().equals(boundJkt)) {
-				throw ConsentLookup.invalidGrant("the DPoP key is not the one this refresh token is bound to");
-			}
-		}
-		else {
-			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE);
 		}
 	}
 

@@ -6,9 +6,9 @@ package com.consentry.consent;
  *
  * @see ConsentTransitionException
  */
-public class ConsentRefusedException extends RuntimeException {
+public class IllegalConsentChangeException extends RuntimeException {
 
-	public ConsentRefusedException(String message) {
+	public IllegalConsentChangeException(String message) {
 		super(message);
 	}
 
