@@ -22,6 +22,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The default run keeps its state in a data directory: keys, clients, consents and grants survive a
  * restart, also one after the JVM was killed and left its PostgreSQL running.
  */
+@Tag("integration")
 class RestartPersistenceTests {
 
 	Path dataDirectory;

@@ -1,6 +1,7 @@
 package com.consentry.authz;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * The demo's settings only in the demo run (issuer on loopback, embedded database), and a production run
  * that lacks a required setting stops at start, saying which.
  */
+@Tag("integration")
 class RunSettingsCheckTests {
 
 	private static final String DEMO_SEALING_KEY = "Yaxbzm9cwSLsOzxrkqXYi8QKOxk3LTwZ6XJ4xx4/cig=";

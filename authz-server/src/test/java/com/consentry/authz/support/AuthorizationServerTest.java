@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.jarm.JARMValidator;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Token;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Base of the protocol tests: the whole server on a real port and an embedded PostgreSQL, driven over
  * HTTP by {@link FapiTestClient} (Nimbus) and {@link CustomerSession}. All subclasses share one context.
+ * Tagged {@code integration}: Failsafe runs them in {@code mvn verify}, {@code mvn test} leaves them out.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class AuthorizationServerTest {
