@@ -24,6 +24,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,7 +154,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 		this.keySet = new KeySet(Map.copyOf(active), List.copyOf(published));
 	}
 
-	private String activeKid(JWSAlgorithm algorithm) {
+	private @Nullable String activeKid(JWSAlgorithm algorithm) {
 		return this.jdbc.sql("SELECT kid FROM authz.signing_key WHERE alg = ? AND retired_at IS NULL")
 			.param(algorithm.getName())
 			.query(String.class)
