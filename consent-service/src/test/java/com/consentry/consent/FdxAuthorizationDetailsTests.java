@@ -27,7 +27,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  */
 class FdxAuthorizationDetailsTests {
 
-	/** The valid contract example of DESIGN.md ("Authorization request"). */
+	/** The valid example of the public contract: the authorization request partners are shown. */
 	static final String DESIGN_EXAMPLE = """
 			[{"type":"fdx_v1.0","consentRequest":{"durationType":"TIME_BOUND","durationPeriod":30,
 			"lookbackPeriod":90,"resources":[{"resourceType":"ACCOUNT","dataClusters":["ACCOUNT_DETAILED","TRANSACTIONS"]}]}}]""";
@@ -39,7 +39,7 @@ class FdxAuthorizationDetailsTests {
 	private final FdxAuthorizationDetails details = new FdxAuthorizationDetails(this.limits);
 
 	@Test
-	@DisplayName("FDX §1.4: the DESIGN.md contract example parses into the consent request it describes")
+	@DisplayName("FDX §1.4: the contract example parses into the consent request it describes")
 	void parseWhenDesignExampleThenConsentRequest() {
 		ConsentRequest request = this.details.parse(DESIGN_EXAMPLE);
 		assertThat(request).isEqualTo(TestConsents.accountRequest());

@@ -16,7 +16,7 @@ final class TestConsents {
 	private TestConsents() {
 	}
 
-	/** The request from DESIGN.md: 30 days, 90 days of history, detailed account data and transactions. */
+	/** The contract example's request: 30 days, 90 days of history, detailed account data and transactions. */
 	static ConsentRequest accountRequest() {
 		return new ConsentRequest(DurationType.TIME_BOUND, 30, 90, List.of(
 				new RequestedResource(ResourceType.ACCOUNT, EnumSet.of(DataCluster.ACCOUNT_DETAILED,

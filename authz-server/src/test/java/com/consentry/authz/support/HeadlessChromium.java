@@ -26,7 +26,8 @@ import org.springframework.util.FileSystemUtils;
  * <p>
  * The browser and driver are given explicitly, so Selenium Manager never runs, and the test hosts under
  * {@code consentry.example} never resolve (so a redirect to a partner ends on Chrome's error page, which
- * keeps the URL). Setup as in the team's toolchain notes, section "Browser tests".
+ * keeps the URL). Chromium runs as root in CI, hence {@code --no-sandbox}; each browser gets its own profile
+ * folder so that parallel browsers never share state.
  */
 public final class HeadlessChromium
 		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
