@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -51,6 +52,8 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 			.run("--server.port=" + port, "--consentry.issuer=" + ISSUER,
 					"--spring.datasource.url=" + this.database.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres",
+					// an external database is no demo run: the first instance seeded the demo data
+					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri(),
 					"--consentry.registry.allow-plain-responses=true");
 	}
@@ -79,6 +82,11 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 	void plainResponseCarriesIss() throws Exception {
 		FapiTestClient partner = FapiTestClient.register(ISSUER, this.lenientBase, TestDirectory.shared(),
 				Map.of("response_modes", List.of("query", "jwt")));
+		// No auto-approval outside the demo run: the bank approves the partner, as an operator would.
+		JdbcClient.create(this.database.getPostgresDatabase())
+			.sql("UPDATE registry.partner SET status = 'ACTIVE' WHERE client_id = ?")
+			.param(partner.clientId.getValue())
+			.update();
 		CodeVerifier verifier = new CodeVerifier();
 		HTTPResponse pushed = partner
 			.push(partner.authorizationRequest(verifier).responseMode(ResponseMode.QUERY).build());
