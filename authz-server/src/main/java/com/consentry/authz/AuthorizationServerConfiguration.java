@@ -60,8 +60,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Composes the FAPI 2.0 authorization server from Spring Authorization Server's endpoint configurers and
- * this server's parts; each part lives in its feature package, this class only wires them.
+ * Composes the FAPI 2.0 authorization server from Spring Authorization Server's endpoint
+ * configurers and this server's parts; each part lives in its feature package, this class
+ * only wires them.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuthorizationServerConfiguration {
@@ -76,14 +77,16 @@ public class AuthorizationServerConfiguration {
 		return new FdxAuthorizationDetails(limits);
 	}
 
-	/** Verifies our own access tokens where the server is a resource (userinfo, {@link UserInfoSecurityConfiguration}). */
+	/**
+	 * Verifies our own access tokens where the server is a resource (userinfo,
+	 * {@link UserInfoSecurityConfiguration}).
+	 */
 	@Bean
 	JwtDecoder accessTokenDecoder(SigningKeys signingKeys, AuthorizationServerSettings settings) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
-			.jwsAlgorithms((algorithms) -> {
-				algorithms.add(SignatureAlgorithm.ES256);
-				algorithms.add(SignatureAlgorithm.PS256);
-			})
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys).jwsAlgorithms((algorithms) -> {
+			algorithms.add(SignatureAlgorithm.ES256);
+			algorithms.add(SignatureAlgorithm.PS256);
+		})
 			.jwtProcessorCustomizer((processor) -> processor
 				.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"))))
 			.build();
@@ -96,67 +99,66 @@ public class AuthorizationServerConfiguration {
 	@Order(1)
 	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
 			ClientAssertionDecoderFactory clientAssertions, FdxAuthorizationDetails authorizationDetails,
-			Consents consents, AuthorizationResponseRedirect responseRedirect, OAuth2AuthorizationService authorizations,
-			RegisteredClientRepository clients, TokenResponseParameters tokenResponseParameters,
-			DpopProofVerifier dpopVerifier, DpopNonces dpopNonces, PendingConsents pendingConsents,
-			OAuth2TokenGenerator<?> tokenGenerator, RegistryProperties registry) {
+			Consents consents, AuthorizationResponseRedirect responseRedirect,
+			OAuth2AuthorizationService authorizations, RegisteredClientRepository clients,
+			TokenResponseParameters tokenResponseParameters, DpopProofVerifier dpopVerifier, DpopNonces dpopNonces,
+			PendingConsents pendingConsents, OAuth2TokenGenerator<?> tokenGenerator, RegistryProperties registry) {
 		FapiAuthorizationRequestRules rules = new FapiAuthorizationRequestRules(authorizationDetails,
 				registry.allowPlainResponses());
 		ServerMetadata metadata = new ServerMetadata(settings, registry.allowPlainResponses());
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 		tokenResponse.setAccessTokenResponseCustomizer(tokenResponseParameters);
 		http.oauth2AuthorizationServer((server) -> server.tokenGenerator(tokenGenerator)
-				.clientAuthentication((clientAuthentication) -> clientAuthentication
-					.authenticationConverters((converters) -> converters.replaceAll((converter) -> {
-						if (converter instanceof JwtClientAssertionAuthenticationConverter) {
-							return new ClientAssertionConverter();
-						}
-						return converter;
-					}))
-					.authenticationProviders((providers) -> providers.forEach((provider) -> {
-						if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
-							assertions.setJwtDecoderFactory(clientAssertions);
-						}
-					})))
-				.pushedAuthorizationRequestEndpoint((par) -> par
-					.pushedAuthorizationRequestConverters((converters) -> {
-						converters.clear();
-						converters.add(new ParRequestConverter());
-					})
-					.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
-						if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
-							pushed.setAuthenticationValidator(rules);
-							return new ConsentRecordingParProvider(pushed, consents, authorizationDetails);
-						}
-						return provider;
-					})))
-				.authorizationEndpoint((authorization) -> authorization.consentPage("/oauth2/consent")
-					.authorizationRequestConverters((converters) -> converters.add(0, new PushedRequestRequiredConverter()))
-					.authenticationProviders((providers) -> providers.forEach((provider) -> {
-						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
-							codeRequests.setAuthenticationValidator(rules);
-							// Every authorization creates its own FDX consent: always ask the customer
-							codeRequests.setAuthorizationConsentRequired((context) -> true);
-						}
-						if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider decisions) {
-							decisions.setAuthorizationConsentCustomizer(new ConsentDecision(consents));
-						}
-					}))
-					.authorizationResponseHandler(
-							new AuthorizationCodeResponseHandler(authorizations, clients, responseRedirect))
-					.errorResponseHandler(new AuthorizationErrorResponseHandler(clients, responseRedirect)))
-				.tokenEndpoint((token) -> token.accessTokenResponseHandler(tokenResponse))
-				.tokenIntrospectionEndpoint((introspection) -> introspection
-					.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
-						if (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider) {
-							return (AuthenticationProvider) new ConsentAwareIntrospectionProvider(provider, consents);
-						}
-						return provider;
-					})))
-				.authorizationServerMetadataEndpoint((endpoint) -> endpoint
-					.authorizationServerMetadataCustomizer((builder) -> builder.claims(metadata)))
-				.oidc((oidc) -> oidc.providerConfigurationEndpoint(
-						(endpoint) -> endpoint.providerConfigurationCustomizer((builder) -> builder.claims(metadata)))));
+			.clientAuthentication((clientAuthentication) -> clientAuthentication
+				.authenticationConverters((converters) -> converters.replaceAll((converter) -> {
+					if (converter instanceof JwtClientAssertionAuthenticationConverter) {
+						return new ClientAssertionConverter();
+					}
+					return converter;
+				}))
+				.authenticationProviders((providers) -> providers.forEach((provider) -> {
+					if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+						assertions.setJwtDecoderFactory(clientAssertions);
+					}
+				})))
+			.pushedAuthorizationRequestEndpoint((par) -> par.pushedAuthorizationRequestConverters((converters) -> {
+				converters.clear();
+				converters.add(new ParRequestConverter());
+			}).authenticationProviders((providers) -> providers.replaceAll((provider) -> {
+				if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
+					pushed.setAuthenticationValidator(rules);
+					return new ConsentRecordingParProvider(pushed, consents, authorizationDetails);
+				}
+				return provider;
+			})))
+			.authorizationEndpoint((authorization) -> authorization.consentPage("/oauth2/consent")
+				.authorizationRequestConverters((converters) -> converters.add(0, new PushedRequestRequiredConverter()))
+				.authenticationProviders((providers) -> providers.forEach((provider) -> {
+					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+						codeRequests.setAuthenticationValidator(rules);
+						// Every authorization creates its own FDX consent: always ask the
+						// customer
+						codeRequests.setAuthorizationConsentRequired((context) -> true);
+					}
+					if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider decisions) {
+						decisions.setAuthorizationConsentCustomizer(new ConsentDecision(consents));
+					}
+				}))
+				.authorizationResponseHandler(
+						new AuthorizationCodeResponseHandler(authorizations, clients, responseRedirect))
+				.errorResponseHandler(new AuthorizationErrorResponseHandler(clients, responseRedirect)))
+			.tokenEndpoint((token) -> token.accessTokenResponseHandler(tokenResponse))
+			.tokenIntrospectionEndpoint((introspection) -> introspection
+				.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
+					if (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider) {
+						return (AuthenticationProvider) new ConsentAwareIntrospectionProvider(provider, consents);
+					}
+					return provider;
+				})))
+			.authorizationServerMetadataEndpoint(
+					(endpoint) -> endpoint.authorizationServerMetadataCustomizer((builder) -> builder.claims(metadata)))
+			.oidc((oidc) -> oidc.providerConfigurationEndpoint(
+					(endpoint) -> endpoint.providerConfigurationCustomizer((builder) -> builder.claims(metadata)))));
 		http.securityMatcher(http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher())
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer(UserInfoSecurityConfiguration::acceptNoAccessToken)
@@ -164,13 +166,15 @@ public class AuthorizationServerConfiguration {
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						PathPatternRequestMatcher.pathPattern(settings.getAuthorizationEndpoint()))
 				.defaultAuthenticationEntryPointFor(new ClientAuthenticationRequiredEntryPoint(),
-						new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(settings.getPushedAuthorizationRequestEndpoint()),
+						new OrRequestMatcher(
+								PathPatternRequestMatcher.pathPattern(settings.getPushedAuthorizationRequestEndpoint()),
 								PathPatternRequestMatcher.pathPattern(settings.getTokenEndpoint()),
 								PathPatternRequestMatcher.pathPattern(settings.getTokenIntrospectionEndpoint()),
 								PathPatternRequestMatcher.pathPattern(settings.getTokenRevocationEndpoint()))))
-			// the authorization endpoint renders pages too (errors): the same policy as the customer pages
-			.headers((headers) -> headers.contentSecurityPolicy(
-					(csp) -> csp.policyDirectives(WebSecurityConfiguration.CONTENT_SECURITY_POLICY)))
+			// the authorization endpoint renders pages too (errors): the same policy as
+			// the customer pages
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(WebSecurityConfiguration.CONTENT_SECURITY_POLICY)))
 			.addFilterBefore(new DpopProofFilter(dpopVerifier, dpopNonces, settings),
 					AbstractPreAuthenticatedProcessingFilter.class)
 			.addFilterAfter(new ConsentSelectionFilter(settings.getAuthorizationEndpoint(), pendingConsents),

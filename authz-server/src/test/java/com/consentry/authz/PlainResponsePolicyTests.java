@@ -31,8 +31,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bank whose policy allows plain responses ({@code consentry.registry.allow-plain-responses=true}): an
- * instance started with it, on the shared database, advertises and accepts {@code query} beside JARM.
+ * A bank whose policy allows plain responses
+ * ({@code consentry.registry.allow-plain-responses=true}): an instance started with it,
+ * on the shared database, advertises and accepts {@code query} beside JARM.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlainResponsePolicyTests extends AuthorizationServerTest {
@@ -52,7 +53,8 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 			.run("--server.port=" + port, "--consentry.issuer=" + ISSUER,
 					"--spring.datasource.url=" + this.database.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres",
-					// an external database is no demo run: the first instance seeded the demo data
+					// an external database is no demo run: the first instance seeded the
+					// demo data
 					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri(),
 					"--consentry.registry.allow-plain-responses=true");
@@ -82,7 +84,8 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 	void plainResponseCarriesIss() throws Exception {
 		FapiTestClient partner = FapiTestClient.register(ISSUER, this.lenientBase, TestDirectory.shared(),
 				Map.of("response_modes", List.of("query", "jwt")));
-		// No auto-approval outside the demo run: the bank approves the partner, as an operator would.
+		// No auto-approval outside the demo run: the bank approves the partner, as an
+		// operator would.
 		JdbcClient.create(this.database.getPostgresDatabase())
 			.sql("UPDATE registry.partner SET status = 'ACTIVE' WHERE client_id = ?")
 			.param(partner.clientId.getValue())

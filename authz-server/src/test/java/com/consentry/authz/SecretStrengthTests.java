@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bearer secrets the server hands out are long enough to carry 128 random bits: 22 base64url characters
- * (132 bits) at the least. Length is what a test can see; the generators' randomness is by construction.
+ * The bearer secrets the server hands out are long enough to carry 128 random bits: 22
+ * base64url characters (132 bits) at the least. Length is what a test can see; the
+ * generators' randomness is by construction.
  */
 class SecretStrengthTests extends AuthorizationServerTest {
 
@@ -29,7 +30,8 @@ class SecretStrengthTests extends AuthorizationServerTest {
 		Tokens tokens = Tokens.fromResponse(partner.redeem(code, verifier));
 
 		assertThat(requestUri).startsWith(REQUEST_URI_PREFIX);
-		// Spring's reference is the random value, "___" and its expiry time; only the first part is secret.
+		// Spring's reference is the random value, "___" and its expiry time; only the
+		// first part is secret.
 		String reference = requestUri.substring(REQUEST_URI_PREFIX.length());
 		assertThat(reference).contains("___");
 		assertThat(reference.substring(0, reference.lastIndexOf("___"))).matches(AT_LEAST_128_BITS);

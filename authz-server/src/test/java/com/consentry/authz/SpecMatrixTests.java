@@ -18,19 +18,26 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docs/spec-matrix.md} stays true: every test class a row names exists under {@code src/test/java} of
- * some module, every quoted {@code @DisplayName} start is the start of a display name in that class (as often
- * as a following {@code (×N)} says), and every requirement row names a test. Only the "Not yet met" section
- * may list requirements without one.
+ * {@code docs/spec-matrix.md} stays true: every test class a row names exists under
+ * {@code src/test/java} of some module, every quoted {@code @DisplayName} start is the
+ * start of a display name in that class (as often as a following {@code (×N)} says), and
+ * every requirement row names a test. Only the "Not yet met" section may list
+ * requirements without one.
  */
 class SpecMatrixTests {
 
 	private static final String NOT_YET_MET = "Not yet met";
 
-	/** A test class, optionally with a member or a folder: {@code DpopProofTests}, {@code clientauth/X.y}. */
+	/**
+	 * A test class, optionally with a member or a folder: {@code DpopProofTests},
+	 * {@code clientauth/X.y}.
+	 */
 	private static final Pattern TEST_CLASS = Pattern.compile("(?:[a-z]+/)*([A-Z]\\w*Tests?)(?:\\.\\w+)?");
 
-	/** In the test column: a backticked name, or a quoted display-name start with an optional count. */
+	/**
+	 * In the test column: a backticked name, or a quoted display-name start with an
+	 * optional count.
+	 */
 	private static final Pattern TEST_CELL_TOKEN = Pattern.compile("`([^`]+)`|\"([^\"]+)\"(?:\\s*\\(×(\\d+)\\))?");
 
 	private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");

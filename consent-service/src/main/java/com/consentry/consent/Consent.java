@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A consent: who asked (the partner's {@code clientId}), who granted ({@code customerId}, once approved),
- * what was asked and what was granted, and until when.
+ * A consent: who asked (the partner's {@code clientId}), who granted ({@code customerId},
+ * once approved), what was asked and what was granted, and until when.
  */
 public record Consent(ConsentId id, String clientId, @Nullable String customerId, ConsentStatus status,
 		ConsentRequest request, List<GrantedResource> grantedResources, Instant createdAt,
@@ -18,8 +18,9 @@ public record Consent(ConsentId id, String clientId, @Nullable String customerId
 	}
 
 	/**
-	 * Whether tokens may be issued and used under this consent at {@code now}. Fails closed: an ACTIVE consent
-	 * without an expiration time (which the lifecycle never creates) is not active.
+	 * Whether tokens may be issued and used under this consent at {@code now}. Fails
+	 * closed: an ACTIVE consent without an expiration time (which the lifecycle never
+	 * creates) is not active.
 	 */
 	public boolean isActiveAt(Instant now) {
 		return this.status == ConsentStatus.ACTIVE && this.expiresAt != null && now.isBefore(this.expiresAt);

@@ -1,8 +1,9 @@
 package com.consentry.consent;
 
 /**
- * Where a consent stands. FDX knows only {@link #ACTIVE}, {@link #EXPIRED} and {@link #REVOKED}; the
- * other two are internal to the authorization flow and never shown through the FDX consent API.
+ * Where a consent stands. FDX knows only {@link #ACTIVE}, {@link #EXPIRED} and
+ * {@link #REVOKED}; the other two are internal to the authorization flow and never shown
+ * through the FDX consent API.
  */
 public enum ConsentStatus {
 

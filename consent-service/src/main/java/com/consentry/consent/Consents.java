@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 /**
- * The consent lifecycle as the authorization flow drives it: requested at PAR, approved or denied by the
- * customer on the consent page, read when tokens are issued and introspected.
+ * The consent lifecycle as the authorization flow drives it: requested at PAR, approved
+ * or denied by the customer on the consent page, read when tokens are issued and
+ * introspected.
  */
 @Service
 public class Consents {
@@ -46,8 +47,8 @@ public class Consents {
 	@Transactional
 	public Consent request(ConsentId id, String clientId, ConsentRequest request) {
 		Instant now = this.clock.instant();
-		Consent consent = new Consent(id, clientId, null, ConsentStatus.AWAITING_AUTHORIZATION, request, List.of(),
-				now, null, null, now);
+		Consent consent = new Consent(id, clientId, null, ConsentStatus.AWAITING_AUTHORIZATION, request, List.of(), now,
+				null, null, now);
 		this.store.insert(consent);
 		return consent;
 	}
@@ -56,16 +57,21 @@ public class Consents {
 		return this.store.find(id);
 	}
 
-	/** Whether the consent exists and is ACTIVE now. Fails closed: unknown means not active. */
+	/**
+	 * Whether the consent exists and is ACTIVE now. Fails closed: unknown means not
+	 * active.
+	 */
 	public boolean isActive(ConsentId id) {
 		return this.store.find(id).map((consent) -> consent.isActiveAt(this.clock.instant())).orElse(false);
 	}
 
 	/**
-	 * The customer approves, choosing accounts. The consent becomes ACTIVE, bound to the customer and to
-	 * exactly the chosen accounts (each with the account clusters requested).
-	 * @throws ConsentRefusedException when the consent is not awaiting authorization, no account was chosen
-	 * though accounts were requested, or an account is not the customer's
+	 * The customer approves, choosing accounts. The consent becomes ACTIVE, bound to the
+	 * customer and to exactly the chosen accounts (each with the account clusters
+	 * requested).
+	 * @throws ConsentRefusedException when the consent is not awaiting authorization, no
+	 * account was chosen though accounts were requested, or an account is not the
+	 * customer's
 	 */
 	@Transactional
 	public Consent approve(ConsentId id, String customerId, List<String> accountIds) {
@@ -104,7 +110,10 @@ public class Consents {
 		return active;
 	}
 
-	/** The customer refuses. A consent that is no longer awaiting authorization is left as it is. */
+	/**
+	 * The customer refuses. A consent that is no longer awaiting authorization is left as
+	 * it is.
+	 */
 	@Transactional
 	public void deny(ConsentId id, String customerId) {
 		this.store.findForUpdate(id)
@@ -117,22 +126,26 @@ public class Consents {
 	}
 
 	/**
-	 * The bank ends every consent of a partner whose registration is deleted: each ACTIVE consent, and each
-	 * still awaiting the customer, becomes REVOKED with reason {@link ConsentUpdateReason#BUSINESS_RULE} and
-	 * initiator {@link PartyType#DATA_PROVIDER}. Joins the caller's transaction, so the deletion and the
-	 * revocation commit or fail together. Tokens stop working with the consent (introspection and refresh
-	 * check its state).
+	 * The bank ends every consent of a partner whose registration is deleted: each ACTIVE
+	 * consent, and each still awaiting the customer, becomes REVOKED with reason
+	 * {@link ConsentUpdateReason#BUSINESS_RULE} and initiator
+	 * {@link PartyType#DATA_PROVIDER}. Joins the caller's transaction, so the deletion
+	 * and the revocation commit or fail together. Tokens stop working with the consent
+	 * (introspection and refresh check its state).
 	 * @param clientId the partner's {@code client_id}
 	 * @return how many consents were revoked
 	 */
 	@Transactional
 	public int revokeAllOfDeletedPartner(String clientId) {
 		Assert.hasText(clientId, "clientId cannot be empty");
-		return this.store.revokeAllOfClient(clientId,
-				new ConsentRevocation(ConsentUpdateReason.BUSINESS_RULE, PartyType.DATA_PROVIDER, this.clock.instant()));
+		return this.store.revokeAllOfClient(clientId, new ConsentRevocation(ConsentUpdateReason.BUSINESS_RULE,
+				PartyType.DATA_PROVIDER, this.clock.instant()));
 	}
 
-	/** How the consent was revoked, if it was (FDX {@code GET /consents/{consentId}/revocation}). */
+	/**
+	 * How the consent was revoked, if it was (FDX {@code GET
+	 * /consents/{consentId}/revocation}).
+	 */
 	public Optional<ConsentRevocation> revocation(ConsentId id) {
 		return this.store.findRevocation(id);
 	}
@@ -141,7 +154,8 @@ public class Consents {
 		return switch (request.durationType()) {
 			case ONE_TIME -> authorizedAt.plus(Duration.ofMinutes(this.limits.oneTimeMinutes()));
 			case TIME_BOUND -> authorizedAt.plus(Duration.ofDays(request.durationPeriod()));
-			// CFPB 1033.205(b)(2)(ii): collection ends a year after the latest authorization.
+			// CFPB 1033.205(b)(2)(ii): collection ends a year after the latest
+			// authorization.
 			case PERSISTENT -> authorizedAt.plus(Duration.ofDays(this.limits.maxDurationDays()));
 		};
 	}

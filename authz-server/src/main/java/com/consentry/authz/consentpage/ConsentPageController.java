@@ -75,15 +75,17 @@ final class ConsentPageController {
 		model.addAttribute("clusters", clusters(request));
 		boolean wantsAccounts = !request.clustersFor(ResourceType.ACCOUNT).isEmpty();
 		model.addAttribute("wantsAccounts", wantsAccounts);
-		model.addAttribute("accounts", wantsAccounts ? this.customerAccounts.accountsOf(principal.getName())
-			.stream()
-			.map(AccountChoice::of)
-			.toList() : List.of());
+		model.addAttribute("accounts",
+				wantsAccounts
+						? this.customerAccounts.accountsOf(principal.getName()).stream().map(AccountChoice::of).toList()
+						: List.of());
 		model.addAttribute("error", "no_account".equals(error) ? "Choose at least one account to share." : null);
 		return "consent";
 	}
 
-	/** An account as the customer recognises it: name, kind in plain words, masked number. */
+	/**
+	 * An account as the customer recognises it: name, kind in plain words, masked number.
+	 */
 	record AccountChoice(String accountId, String name, String kind, String numberDisplay) {
 
 		private static final Map<String, String> KINDS = Map.of("CHECKING", "Checking account", "SAVINGS",

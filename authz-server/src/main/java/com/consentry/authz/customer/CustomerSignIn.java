@@ -18,14 +18,15 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.util.Assert;
 
 /**
- * The customer's sign-in with user name and password. Every attempt does the same work and gets the same
- * answer whether the user name is unknown, the attempt is throttled or the password is wrong: one counted
- * ticket ({@link SignInThrottle}) before anything else, one lookup, and exactly one Argon2 verification
- * (against a dummy hash of the same cost when there is nothing real to check). The password is only ever
- * compared with the stored hash when the throttle let the attempt through.
+ * The customer's sign-in with user name and password. Every attempt does the same work
+ * and gets the same answer whether the user name is unknown, the attempt is throttled or
+ * the password is wrong: one counted ticket ({@link SignInThrottle}) before anything
+ * else, one lookup, and exactly one Argon2 verification (against a dummy hash of the same
+ * cost when there is nothing real to check). The password is only ever compared with the
+ * stored hash when the throttle let the attempt through.
  * <p>
- * The principal's name is the customer id, so tokens' {@code sub} and consents name the customer, not the
- * login name.
+ * The principal's name is the customer id, so tokens' {@code sub} and consents name the
+ * customer, not the login name.
  */
 final class CustomerSignIn implements AuthenticationProvider {
 
@@ -58,7 +59,10 @@ final class CustomerSignIn implements AuthenticationProvider {
 		this.dummyHash = dummyHash;
 	}
 
-	/** A hash of a random password made by {@code encoder}: as costly to check as a real one, never matched. */
+	/**
+	 * A hash of a random password made by {@code encoder}: as costly to check as a real
+	 * one, never matched.
+	 */
 	static String dummyHash(PasswordEncoder encoder) {
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
@@ -83,11 +87,12 @@ final class CustomerSignIn implements AuthenticationProvider {
 		this.throttle.signedIn(username, address);
 		User customer = (User) User.withUsername(login.get().customerId()).password("").authorities(CUSTOMER).build();
 		customer.eraseCredentials();
-		// the password factor carries the sign-in time, which ID tokens report as auth_time
+		// the password factor carries the sign-in time, which ID tokens report as
+		// auth_time
 		List<GrantedAuthority> authorities = new ArrayList<>(customer.getAuthorities());
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
-		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(customer,
-				null, authorities);
+		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(customer, null,
+				authorities);
 		signedIn.setDetails(authentication.getDetails());
 		return signedIn;
 	}

@@ -8,9 +8,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.Assert;
 
 /**
- * Password verification with a bounded number of Argon2 computations at a time. Each one takes about 19 MiB
- * and a core for tens of milliseconds; a burst of sign-ins queues here for at most {@code wait} instead of
- * taking every core and all the memory from token requests, and past that is turned away at once.
+ * Password verification with a bounded number of Argon2 computations at a time. Each one
+ * takes about 19 MiB and a core for tens of milliseconds; a burst of sign-ins queues here
+ * for at most {@code wait} instead of taking every core and all the memory from token
+ * requests, and past that is turned away at once.
  */
 final class PasswordChecks {
 

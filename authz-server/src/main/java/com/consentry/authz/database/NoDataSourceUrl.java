@@ -4,7 +4,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** True when the environment names no external database (no {@code spring.datasource.url}). */
+/**
+ * True when the environment names no external database (no
+ * {@code spring.datasource.url}).
+ */
 final class NoDataSourceUrl implements ConfigurationCondition {
 
 	@Override

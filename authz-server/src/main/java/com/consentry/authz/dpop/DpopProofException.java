@@ -1,10 +1,12 @@
 package com.consentry.authz.dpop;
 
 /**
- * A DPoP proof was refused. {@link #errorCode()} is {@code invalid_dpop_proof}, or {@code use_dpop_nonce}
- * when only a (fresh) server nonce is missing; the message is safe to send as {@code error_description}.
+ * A DPoP proof was refused. {@link #errorCode()} is {@code invalid_dpop_proof}, or
+ * {@code use_dpop_nonce} when only a (fresh) server nonce is missing; the message is safe
+ * to send as {@code error_description}.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-5">RFC 9449 §5, §8</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-5">RFC 9449 §5,
+ * §8</a>
  */
 public final class DpopProofException extends Exception {
 

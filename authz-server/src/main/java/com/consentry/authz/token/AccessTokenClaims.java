@@ -28,11 +28,12 @@ import org.springframework.util.Assert;
 /**
  * Shapes every JWT the token endpoint issues.
  * <p>
- * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256, {@code client_id}, {@code cnf.jkt}
- * of the verified DPoP proof (never a bearer token, FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the
- * granted {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Before issuing, the
- * grant's key binding is checked: the code's {@code dpop_jkt} (RFC 9449 §10) or the key of the token being
- * refreshed. ID tokens are signed ES256.
+ * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256,
+ * {@code client_id}, {@code cnf.jkt} of the verified DPoP proof (never a bearer token,
+ * FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the granted
+ * {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Before
+ * issuing, the grant's key binding is checked: the code's {@code dpop_jkt} (RFC 9449 §10)
+ * or the key of the token being refreshed. ID tokens are signed ES256.
  */
 @Component
 public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -85,7 +86,8 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grantType)) {
 			OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
 			Object boundJkt = (request != null) ? request.getAdditionalParameters().get(ParameterNames.DPOP_JKT) : null;
-			// RFC 9449 §10: the token request's proof key must be the one the code was bound to
+			// RFC 9449 §10: the token request's proof key must be the one the code was
+			// bound to
 			if (!proof.jkt().equals(boundJkt)) {
 				throw ConsentLookup.invalidGrant("the DPoP key is not the one this authorization code is bound to");
 			}
@@ -94,7 +96,8 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 			OAuth2Authorization.Token<OAuth2AccessToken> previous = authorization.getAccessToken();
 			Object cnf = (previous != null) ? previous.getClaims().get(CNF) : null;
 			Object boundJkt = (cnf instanceof Map<?, ?> map) ? map.get(JKT) : null;
-			// The refresh token is bound to the key of the access tokens it was issued with
+			// The refresh token is bound to the key of the access tokens it was issued
+			// with
 			if (!proof.jkt().equals(boundJkt)) {
 				throw ConsentLookup.invalidGrant("the DPoP key is not the one this refresh token is bound to");
 			}

@@ -8,8 +8,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The consent a token request is being served under, handed from token generation to the token response
- * within one request.
+ * The consent a token request is being served under, handed from token generation to the
+ * token response within one request.
  */
 final class GrantedConsent {
 

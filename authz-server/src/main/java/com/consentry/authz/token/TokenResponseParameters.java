@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.stereotype.Component;
 
 /**
- * Adds to the token response what FDX and RFC 9396 §7 ask for: {@code grant_id} (the consent id) and the
- * granted {@code authorization_details} with the chosen accounts.
+ * Adds to the token response what FDX and RFC 9396 §7 ask for: {@code grant_id} (the
+ * consent id) and the granted {@code authorization_details} with the chosen accounts.
  */
 @Component
 public final class TokenResponseParameters implements Consumer<OAuth2AccessTokenAuthenticationContext> {

@@ -32,8 +32,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Customer sign-in against brute force and enumeration: attempts are counted atomically in PostgreSQL before
- * any hashing, back off instead of locking, and cost and read the same whatever went wrong.
+ * Customer sign-in against brute force and enumeration: attempts are counted atomically
+ * in PostgreSQL before any hashing, back off instead of locking, and cost and read the
+ * same whatever went wrong.
  */
 class CustomerSignInTests extends AuthorizationServerTest {
 
@@ -155,7 +156,8 @@ class CustomerSignInTests extends AuthorizationServerTest {
 		assertThat(busy).isNotNull();
 		assertThat(waited).isLessThan(Duration.ofSeconds(5));
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new SignInFailureHandler().onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), response, busy);
+		new SignInFailureHandler().onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), response,
+				busy);
 		assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(response.getContentAsString()).contains("try again");

@@ -60,9 +60,10 @@ public class ConsentStore {
 	}
 
 	public void update(Consent consent) {
-		this.jdbc.sql("UPDATE consent.consent SET customer_id = :customerId, status = :status, "
-				+ "granted_resources = :granted, authorized_at = :authorizedAt, expires_at = :expiresAt, "
-				+ "updated_at = :updatedAt WHERE id = :id")
+		this.jdbc
+			.sql("UPDATE consent.consent SET customer_id = :customerId, status = :status, "
+					+ "granted_resources = :granted, authorized_at = :authorizedAt, expires_at = :expiresAt, "
+					+ "updated_at = :updatedAt WHERE id = :id")
 			.paramSource(parameters(consent))
 			.update();
 	}
@@ -74,7 +75,10 @@ public class ConsentStore {
 			.optional();
 	}
 
-	/** Reads and locks the row, so that concurrent approvals of one consent are serialised. */
+	/**
+	 * Reads and locks the row, so that concurrent approvals of one consent are
+	 * serialised.
+	 */
 	public Optional<Consent> findForUpdate(ConsentId id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM consent.consent WHERE id = ? FOR UPDATE")
 			.param(id.value())
@@ -83,14 +87,16 @@ public class ConsentStore {
 	}
 
 	/**
-	 * Revokes every consent of a client that is ACTIVE or still awaiting authorization, in one statement, so
-	 * that an approval racing with it either commits first (and is revoked) or finds the consent revoked.
+	 * Revokes every consent of a client that is ACTIVE or still awaiting authorization,
+	 * in one statement, so that an approval racing with it either commits first (and is
+	 * revoked) or finds the consent revoked.
 	 * @return how many consents were revoked
 	 */
 	public int revokeAllOfClient(String clientId, ConsentRevocation revocation) {
-		return this.jdbc.sql("UPDATE consent.consent SET status = 'REVOKED', revocation_reason = :reason, "
-				+ "revocation_initiator = :initiator, revoked_at = :revokedAt, updated_at = :revokedAt "
-				+ "WHERE client_id = :clientId AND status IN ('ACTIVE', 'AWAITING_AUTHORIZATION')")
+		return this.jdbc
+			.sql("UPDATE consent.consent SET status = 'REVOKED', revocation_reason = :reason, "
+					+ "revocation_initiator = :initiator, revoked_at = :revokedAt, updated_at = :revokedAt "
+					+ "WHERE client_id = :clientId AND status IN ('ACTIVE', 'AWAITING_AUTHORIZATION')")
 			.param("reason", revocation.reason().name())
 			.param("initiator", revocation.initiator().name())
 			.param("revokedAt", Timestamp.from(revocation.updatedTime()))
@@ -105,8 +111,7 @@ public class ConsentStore {
 					+ "WHERE id = ? AND status = 'REVOKED' AND revocation_reason IS NOT NULL")
 			.param(id.value())
 			.query((rs, row) -> new ConsentRevocation(ConsentUpdateReason.valueOf(rs.getString("revocation_reason")),
-					PartyType.valueOf(rs.getString("revocation_initiator")),
-					rs.getTimestamp("revoked_at").toInstant()))
+					PartyType.valueOf(rs.getString("revocation_initiator")), rs.getTimestamp("revoked_at").toInstant()))
 			.optional();
 	}
 
