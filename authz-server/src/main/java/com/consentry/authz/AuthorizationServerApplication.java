@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The Consentry authorization server: FAPI 2.0 endpoints, the consent service, the partner registry and
- * the customer-facing pages in one deployable.
+ * The Consentry authorization server: FAPI 2.0 endpoints, the consent service, the
+ * partner registry and the customer-facing pages in one deployable.
  */
 @SpringBootApplication(scanBasePackages = "com.consentry")
 @ConfigurationPropertiesScan("com.consentry")

@@ -23,9 +23,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Composes the FAPI 2.0 authorization server from Spring Authorization Server's endpoint configurers and
- * this server's {@link AuthorizationServerPart}s; each part lives in its feature package, this class only
- * composes them.
+ * Composes the FAPI 2.0 authorization server from Spring Authorization Server's endpoint
+ * configurers and this server's {@link AuthorizationServerPart}s; each part lives in its
+ * feature package, this class only composes them.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuthorizationServerConfiguration {
@@ -35,7 +35,10 @@ public class AuthorizationServerConfiguration {
 		return AuthorizationServerSettings.builder().issuer(IssuerIdentifier.check(issuer)).build();
 	}
 
-	/** Verifies our own access tokens where the server is a resource (userinfo, {@link UserInfoSecurityConfiguration}). */
+	/**
+	 * Verifies our own access tokens where the server is a resource (userinfo,
+	 * {@link UserInfoSecurityConfiguration}).
+	 */
 	@Bean
 	JwtDecoder accessTokenDecoder(SigningKeys signingKeys, AuthorizationServerSettings settings) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
@@ -57,7 +60,8 @@ public class AuthorizationServerConfiguration {
 		http.securityMatcher(http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher())
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer(UserInfoSecurityConfiguration::acceptNoAccessToken)
-			// the authorization endpoint renders pages too (errors): the same policy as the customer pages
+			// the authorization endpoint renders pages too (errors): the same policy as
+			// the customer pages
 			.headers((headers) -> headers.contentSecurityPolicy(
 					(csp) -> csp.policyDirectives(WebSecurityConfiguration.CONTENT_SECURITY_POLICY)));
 		for (AuthorizationServerPart part : parts) {

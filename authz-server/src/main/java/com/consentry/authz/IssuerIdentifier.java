@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * Checks the configured issuer identifier ({@code consentry.issuer}) at start-up: an {@code https} URL
- * without query or fragment (RFC 8414 §2), or plain {@code http} on loopback for the default run only
- * (FAPI 2.0 SP §5.2.1: every endpoint is TLS-only). A server with any other issuer refuses to start.
+ * Checks the configured issuer identifier ({@code consentry.issuer}) at start-up: an
+ * {@code https} URL without query or fragment (RFC 8414 §2), or plain {@code http} on
+ * loopback for the default run only (FAPI 2.0 SP §5.2.1: every endpoint is TLS-only). A
+ * server with any other issuer refuses to start.
  */
 final class IssuerIdentifier {
 
@@ -15,7 +16,10 @@ final class IssuerIdentifier {
 	private IssuerIdentifier() {
 	}
 
-	/** Whether {@code issuer} names a loopback host (the default run's {@code http://localhost:9000}). */
+	/**
+	 * Whether {@code issuer} names a loopback host (the default run's
+	 * {@code http://localhost:9000}).
+	 */
 	static boolean isLoopback(String issuer) {
 		try {
 			URI uri = new URI(issuer);
@@ -41,7 +45,8 @@ final class IssuerIdentifier {
 		boolean https = "https".equals(uri.getScheme());
 		boolean loopbackHttp = "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost());
 		if (!https && !loopbackHttp) {
-			throw new IllegalArgumentException("consentry.issuer must be https (plain http only on loopback): " + issuer);
+			throw new IllegalArgumentException(
+					"consentry.issuer must be https (plain http only on loopback): " + issuer);
 		}
 		return issuer;
 	}

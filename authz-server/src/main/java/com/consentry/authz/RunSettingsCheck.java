@@ -16,15 +16,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start a run whose settings mix the demo with a real deployment, before any other bean is made.
+ * Refuses to start a run whose settings mix the demo with a real deployment, before any
+ * other bean is made.
  * <p>
- * The demo run is the issuer on loopback with the embedded database (no {@code spring.datasource.url}).
- * Only there may the demo customers ({@code consentry.demo.enabled}), auto-approved partners
+ * The demo run is the issuer on loopback with the embedded database (no
+ * {@code spring.datasource.url}). Only there may the demo customers
+ * ({@code consentry.demo.enabled}), auto-approved partners
  * ({@code consentry.registry.auto-approve}), the generated demo directory
- * ({@code consentry.registry.directory.demo-keys-directory}) and the demo run's key-sealing key be used:
- * {@code application-default.yaml} loads whenever no profile is active, also with a public issuer and an
- * external database. A production run (any issuer off loopback) must name its https issuer, key-sealing
- * key, directory keys and database; the message lists every setting that is missing or wrong.
+ * ({@code consentry.registry.directory.demo-keys-directory}) and the demo run's
+ * key-sealing key be used: {@code application-default.yaml} loads whenever no profile is
+ * active, also with a public issuer and an external database. A production run (any
+ * issuer off loopback) must name its https issuer, key-sealing key, directory keys and
+ * database; the message lists every setting that is missing or wrong.
  */
 @Component
 final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -63,8 +66,8 @@ final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAwa
 				problems.add("consentry.registry.auto-approve (CONSENTRY_REGISTRY_AUTO_APPROVE)" + outsideDemo);
 			}
 			if (text(environment, "consentry.registry.directory.demo-keys-directory") != null) {
-				problems.add("consentry.registry.directory.demo-keys-directory (a generated demo directory)"
-						+ outsideDemo);
+				problems
+					.add("consentry.registry.directory.demo-keys-directory (a generated demo directory)" + outsideDemo);
 			}
 			if (sealingKey != null && DEMO_SEALING_KEY_SHA256.equals(sha256(sealingKey))) {
 				problems.add("consentry.keys.encryption-key is the demo run's published key"

@@ -5,16 +5,20 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Edits of the lists of converters and providers that Spring Authorization Server's configurers hand us.
- * Each edit insists on finding exactly one element of the type it edits: an upgrade that renames, drops or
- * doubles a default makes the server refuse to start, instead of starting without a FAPI rule.
+ * Edits of the lists of converters and providers that Spring Authorization Server's
+ * configurers hand us. Each edit insists on finding exactly one element of the type it
+ * edits: an upgrade that renames, drops or doubles a default makes the server refuse to
+ * start, instead of starting without a FAPI rule.
  */
 public final class SpringDefaults {
 
 	private SpringDefaults() {
 	}
 
-	/** Replaces the one element of {@code type} in {@code elements} with what {@code replacement} makes of it. */
+	/**
+	 * Replaces the one element of {@code type} in {@code elements} with what
+	 * {@code replacement} makes of it.
+	 */
 	public static <T, S extends T> void replace(List<T> elements, Class<S> type, Function<S, ? extends T> replacement) {
 		int index = indexOfOnly(elements, type);
 		elements.set(index, replacement.apply(type.cast(elements.get(index))));

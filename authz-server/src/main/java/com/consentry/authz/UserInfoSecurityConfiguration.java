@@ -23,13 +23,15 @@ import org.springframework.security.web.authentication.preauth.AbstractPreAuthen
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * The userinfo endpoint, the one place where the server is a resource: its own filter chain, the only one
- * where an access token (DPoP-bound, with a proof) is a principal. Everywhere else (the authorization
- * endpoint, the consent page) only the customer's form sign-in counts, so a partner holding a customer's
- * token cannot act as that customer there.
+ * The userinfo endpoint, the one place where the server is a resource: its own filter
+ * chain, the only one where an access token (DPoP-bound, with a proof) is a principal.
+ * Everywhere else (the authorization endpoint, the consent page) only the customer's form
+ * sign-in counts, so a partner holding a customer's token cannot act as that customer
+ * there.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9449#section-7">RFC 9449 §7</a>
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core §5.3</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core
+ * §5.3</a>
  */
 @Configuration(proxyBeanMethods = false)
 public class UserInfoSecurityConfiguration {
@@ -44,7 +46,8 @@ public class UserInfoSecurityConfiguration {
 		http.securityMatcher(PathPatternRequestMatcher.pathPattern(userInfo))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
-			// a token is presented on every call: no session, and nothing for CSRF to protect
+			// a token is presented on every call: no session, and nothing for CSRF to
+			// protect
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.addFilterBefore(new DpopProofFilter(dpopVerifier, dpopNonces, settings),
@@ -54,9 +57,10 @@ public class UserInfoSecurityConfiguration {
 	}
 
 	/**
-	 * For every other chain of the authorization server: Spring Authorization Server switches the resource
-	 * server on wherever its OIDC endpoints are configured (Bearer and DPoP alike), so there it is set to
-	 * accept no access token at all. A request that presents one is refused, never signed in.
+	 * For every other chain of the authorization server: Spring Authorization Server
+	 * switches the resource server on wherever its OIDC endpoints are configured (Bearer
+	 * and DPoP alike), so there it is set to accept no access token at all. A request
+	 * that presents one is refused, never signed in.
 	 */
 	static void acceptNoAccessToken(OAuth2ResourceServerConfigurer<HttpSecurity> resourceServer) {
 		resourceServer.jwt((jwt) -> jwt.decoder((token) -> {

@@ -11,22 +11,23 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The customer-facing pages: sign-in and consent. Form login with CSRF, session fixation protection,
- * a strict content security policy and no framing.
+ * The customer-facing pages: sign-in and consent. Form login with CSRF, session fixation
+ * protection, a strict content security policy and no framing.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
 
 	/**
-	 * For every page the server renders. {@code form-action} is left open: the consent form's answer is a
-	 * redirect to the partner's site.
+	 * For every page the server renders. {@code form-action} is left open: the consent
+	 * form's answer is a redirect to the partner's site.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
 			+ "object-src 'none'";
 
 	/**
-	 * Argon2id (BouncyCastle) at OWASP's minimum for it: m = 19 MiB, t = 2, p = 1, 16-byte salt, 32-byte hash
-	 * (Spring Security's defaults use 16 MiB). Hashes keep their parameters, so older ones still verify.
+	 * Argon2id (BouncyCastle) at OWASP's minimum for it: m = 19 MiB, t = 2, p = 1,
+	 * 16-byte salt, 32-byte hash (Spring Security's defaults use 16 MiB). Hashes keep
+	 * their parameters, so older ones still verify.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -44,8 +45,7 @@ public class WebSecurityConfiguration {
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login").failureHandler(signInFailureHandler).permitAll())
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();

@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A customer's access token in a partner's hands is no sign-in: at the authorization endpoint and its
- * consent step only the customer's own form sign-in (the session) is a principal.
+ * A customer's access token in a partner's hands is no sign-in: at the authorization
+ * endpoint and its consent step only the customer's own form sign-in (the session) is a
+ * principal.
  *
  * @see UserInfoSecurityConfiguration
  */
@@ -65,10 +66,11 @@ class AccessTokenIsNoSignInTests extends AuthorizationServerTest {
 		FapiTestClient partner = newPartner();
 		Tokens alice = Tokens.obtain(partner);
 		String requestUri = pushStandardRequest(partner, new CodeVerifier());
-		// the partner learns the consent form's fields (state and all) from a real customer's page
+		// the partner learns the consent form's fields (state and all) from a real
+		// customer's page
 		CustomerSession customer = new CustomerSession(ISSUER);
-		HttpResponse<String> consentPage = customer.signIn(customer.get(authorizationUrl(partner, requestUri)),
-				"alice", "alice-demo-pass");
+		HttpResponse<String> consentPage = customer.signIn(customer.get(authorizationUrl(partner, requestUri)), "alice",
+				"alice-demo-pass");
 		List<Map.Entry<String, String>> form = new ArrayList<>(CustomerSession.hiddenFields(consentPage.body()));
 		ALICE_ACCOUNTS.forEach((id) -> form.add(Map.entry("accountIds", id)));
 		form.add(Map.entry("decision", "approve"));
@@ -80,8 +82,7 @@ class AccessTokenIsNoSignInTests extends AuthorizationServerTest {
 			.POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
-		assertThat(response.headers().firstValue("Location").orElse(""))
-			.doesNotStartWith(FapiTestClient.REDIRECT_URI);
+		assertThat(response.headers().firstValue("Location").orElse("")).doesNotStartWith(FapiTestClient.REDIRECT_URI);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
 		assertThat(consentStatus(partner)).containsExactlyInAnyOrder("ACTIVE", "AWAITING_AUTHORIZATION");
 	}

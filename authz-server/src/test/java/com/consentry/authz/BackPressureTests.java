@@ -27,9 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database that is slow or saturated makes requests fail fast with 503 and Retry-After, never hang, and
- * the server recovers by itself. Timing is asserted only against a generous bound (the point is "not 30 s
- * and not forever"); the configured bounds are 2 s each.
+ * A database that is slow or saturated makes requests fail fast with 503 and Retry-After,
+ * never hang, and the server recovers by itself. Timing is asserted only against a
+ * generous bound (the point is "not 30 s and not forever"); the configured bounds are 2 s
+ * each.
  */
 class BackPressureTests extends AuthorizationServerTest {
 
@@ -44,8 +45,8 @@ class BackPressureTests extends AuthorizationServerTest {
 		FapiTestClient partner = newPartner();
 		Tokens tokens = Tokens.obtain(partner);
 		HikariDataSource pool = (HikariDataSource) this.dataSource;
-		try (Connection locker = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
-				pool.getPassword()); Statement statement = locker.createStatement()) {
+		try (Connection locker = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+				Statement statement = locker.createStatement()) {
 			locker.setAutoCommit(false);
 			statement.execute("LOCK TABLE authz.authorization IN ACCESS EXCLUSIVE MODE");
 			long started = System.nanoTime();
@@ -84,8 +85,8 @@ class BackPressureTests extends AuthorizationServerTest {
 			HttpResponse<String> page = new CustomerSession(ISSUER).get(authorizationUrl);
 			assertThat(page.statusCode()).isEqualTo(503);
 			assertThat(page.headers().firstValue("Retry-After")).hasValue("1");
-			assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("text/html"));
+			assertThat(page.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 			assertThat(page.body()).contains("try again");
 		}
 		finally {

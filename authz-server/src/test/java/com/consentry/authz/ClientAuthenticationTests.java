@@ -112,9 +112,10 @@ class ClientAuthenticationTests extends AuthorizationServerTest {
 					TestDirectory.shared().sign(metadata));
 			URI par = victim.endpoint("/oauth2/par");
 
-			HTTPResponse response = victim.sendWithProof(() -> new PushedAuthorizationRequest(par,
-					victim.clientAuthentication(), victim.authorizationRequest(new CodeVerifier()).build())
-				.toHTTPRequest(), null);
+			HTTPResponse response = victim
+				.sendWithProof(() -> new PushedAuthorizationRequest(par, victim.clientAuthentication(),
+						victim.authorizationRequest(new CodeVerifier()).build())
+					.toHTTPRequest(), null);
 
 			assertInvalidClient(response);
 			internal.setSoTimeout(500);

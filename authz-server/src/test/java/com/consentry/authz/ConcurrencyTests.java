@@ -19,9 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Correctness under concurrency (not speed): many partners and customers at once on a small pool, with
- * every request holding at most one connection, finish without a single error. Before the store of our own,
- * a refresh needed two connections at once and 16 concurrent refreshes on a pool of 10 wedged the server.
+ * Correctness under concurrency (not speed): many partners and customers at once on a
+ * small pool, with every request holding at most one connection, finish without a single
+ * error. Before the store of our own, a refresh needed two connections at once and 16
+ * concurrent refreshes on a pool of 10 wedged the server.
  */
 class ConcurrencyTests extends AuthorizationServerTest {
 
@@ -40,7 +41,8 @@ class ConcurrencyTests extends AuthorizationServerTest {
 		assertThat(((HikariDataSource) this.dataSource).getMaximumPoolSize()).isEqualTo(10);
 		List<FapiTestClient> partners = new ArrayList<>();
 		List<Tokens> chains = new ArrayList<>();
-		// The chains' first tokens, fetched a few at a time: what is under test is the concurrent phase
+		// The chains' first tokens, fetched a few at a time: what is under test is the
+		// concurrent phase
 		List<Callable<Tokens>> firstTokens = new ArrayList<>();
 		for (int i = 0; i < REFRESH_CHAINS; i++) {
 			FapiTestClient partner = newPartner();

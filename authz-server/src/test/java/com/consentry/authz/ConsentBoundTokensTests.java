@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens never outlive or exceed the consent they carry, and JARM is required unless the bank allows plain
- * responses (those are tested in {@link PlainResponsePolicyTests}).
+ * Tokens never outlive or exceed the consent they carry, and JARM is required unless the
+ * bank allows plain responses (those are tested in {@link PlainResponsePolicyTests}).
  */
 class ConsentBoundTokensTests extends AuthorizationServerTest {
 
@@ -45,9 +45,8 @@ class ConsentBoundTokensTests extends AuthorizationServerTest {
 	void oneTimeConsentHasNoRefreshToken() throws Exception {
 		FapiTestClient partner = newPartner();
 		CodeVerifier verifier = new CodeVerifier();
-		String requestUri = push(partner, partner.authorizationRequest(verifier)
-			.customParameter("authorization_details", ONE_TIME)
-			.build());
+		String requestUri = push(partner,
+				partner.authorizationRequest(verifier).customParameter("authorization_details", ONE_TIME).build());
 		HttpResponse<String> done = new CustomerSession(ISSUER).authorize(authorizationUrl(partner, requestUri),
 				"alice", "alice-demo-pass", List.of("acc-alice-chk-01"), "approve");
 		String code = (String) jarm(partner, partnerRedirect(done)).getClaim("code");
@@ -128,9 +127,8 @@ class ConsentBoundTokensTests extends AuthorizationServerTest {
 		FapiTestClient partner = FapiTestClient.register(ISSUER, TestDirectory.shared(),
 				Map.of("response_modes", List.of("query.jwt")));
 		CodeVerifier verifier = new CodeVerifier();
-		String requestUri = push(partner, partner.authorizationRequest(verifier)
-			.responseMode(ResponseMode.QUERY_JWT)
-			.build());
+		String requestUri = push(partner,
+				partner.authorizationRequest(verifier).responseMode(ResponseMode.QUERY_JWT).build());
 		URI redirect = partnerRedirect(new CustomerSession(ISSUER).authorize(authorizationUrl(partner, requestUri),
 				"alice", "alice-demo-pass", ALICE_ACCOUNTS, "approve"));
 		String code = (String) jarm(partner, redirect).getClaim("code");

@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Revocation from every channel ends refresh and introspection at once, marks every grant under the consent
- * revoked, and is announced to listeners (the gateway) on {@code consent_changed}; expiry is honoured at every
- * use and stored by the job.
+ * Revocation from every channel ends refresh and introspection at once, marks every grant
+ * under the consent revoked, and is announced to listeners (the gateway) on
+ * {@code consent_changed}; expiry is honoured at every use and stored by the job.
  */
 class ConsentRevocationChannelsTests extends AuthorizationServerTest {
 
@@ -57,8 +57,8 @@ class ConsentRevocationChannelsTests extends AuthorizationServerTest {
 			assertThat(notifications(listener)).contains(tokens.consentId());
 		}
 		assertTokensEnded(partner, tokens);
-		assertThat(this.consents.revocation(id)).hasValueSatisfying(
-				(revocation) -> assertThat(revocation.initiator()).isEqualTo(PartyType.DATA_PROVIDER));
+		assertThat(this.consents.revocation(id))
+			.hasValueSatisfying((revocation) -> assertThat(revocation.initiator()).isEqualTo(PartyType.DATA_PROVIDER));
 	}
 
 	@Test
@@ -66,7 +66,8 @@ class ConsentRevocationChannelsTests extends AuthorizationServerTest {
 	void deletePartnerWhenConsentActiveThenGrantsRevoked() throws Exception {
 		FapiTestClient partner = newPartner();
 		Tokens tokens = Tokens.obtain(partner);
-		HTTPRequest delete = new HTTPRequest(HTTPRequest.Method.DELETE, ISSUER.resolve("/register/" + partner.clientId));
+		HTTPRequest delete = new HTTPRequest(HTTPRequest.Method.DELETE,
+				ISSUER.resolve("/register/" + partner.clientId));
 		delete.setAuthorization("Bearer " + partner.registrationAccessToken);
 		assertThat(delete.send().getStatusCode()).isEqualTo(204);
 		assertThat(unrevokedGrants(tokens.consentId())).isZero();

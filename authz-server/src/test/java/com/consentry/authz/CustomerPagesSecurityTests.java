@@ -26,7 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Protections of the sign-in form that a browser test cannot see: CSRF and session fixation.
+ * Protections of the sign-in form that a browser test cannot see: CSRF and session
+ * fixation.
  */
 class CustomerPagesSecurityTests extends AuthorizationServerTest {
 
@@ -43,7 +44,8 @@ class CustomerPagesSecurityTests extends AuthorizationServerTest {
 	@DisplayName("Issue 2 (customers): a sign-in POST without the CSRF token is refused")
 	void signInWithoutCsrfTokenIsRefused() throws Exception {
 		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		http.send(HttpRequest.newBuilder(ISSUER.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
+		http.send(HttpRequest.newBuilder(ISSUER.resolve("/login")).GET().build(),
+				HttpResponse.BodyHandlers.discarding());
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(ISSUER.resolve("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=alice&password=alice-demo-pass"))
@@ -73,15 +75,18 @@ class CustomerPagesSecurityTests extends AuthorizationServerTest {
 			.POST(HttpRequest.BodyPublishers.ofString("username=alice&password=alice-demo-pass&_csrf=" + csrf))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
 		assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
 	}
 
 	@Test
 	@DisplayName("Consent page: a consent state is useless to another customer, to view or to answer")
 	void consentStateIsBoundToItsCustomer() {
-		this.jdbc.sql("INSERT INTO bank.customer (customer_id, given_name, family_name) VALUES ('cust-carol', 'Carol', "
-				+ "'Test') ON CONFLICT DO NOTHING").update();
+		this.jdbc
+			.sql("INSERT INTO bank.customer (customer_id, given_name, family_name) VALUES ('cust-carol', 'Carol', "
+					+ "'Test') ON CONFLICT DO NOTHING")
+			.update();
 		this.logins.save("carol", "cust-carol", this.passwords.encode("carol-test-pass"));
 		FapiTestClient partner = newPartner();
 		String requestUri = pushStandardRequest(partner, new CodeVerifier());
@@ -97,8 +102,8 @@ class CustomerPagesSecurityTests extends AuthorizationServerTest {
 
 		CustomerSession carol = new CustomerSession(ISSUER);
 		carol.signIn(carol.get(ISSUER.resolve("/login")), "carol", "carol-test-pass");
-		HttpResponse<String> view = carol.get(ISSUER.resolve("/oauth2/consent?client_id=" + partner.clientId
-				+ "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)));
+		HttpResponse<String> view = carol.get(ISSUER.resolve("/oauth2/consent?client_id=" + partner.clientId + "&state="
+				+ URLEncoder.encode(state, StandardCharsets.UTF_8)));
 		assertThat(view.statusCode()).isEqualTo(400);
 		assertThat(view.body()).doesNotContain("accountIds");
 		HttpResponse<String> answer = carol.decide(consentPage, List.of("acc-alice-chk-01"), "approve");
@@ -112,7 +117,10 @@ class CustomerPagesSecurityTests extends AuthorizationServerTest {
 
 	private static String sessionId(CookieManager cookies) {
 		List<HttpCookie> all = cookies.getCookieStore().get(URI.create(ISSUER.toString()));
-		return all.stream().filter((c) -> c.getName().equals("SESSION")).map(HttpCookie::getValue).findFirst()
+		return all.stream()
+			.filter((c) -> c.getName().equals("SESSION"))
+			.map(HttpCookie::getValue)
+			.findFirst()
 			.orElse(null);
 	}
 

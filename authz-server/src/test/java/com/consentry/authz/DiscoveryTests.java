@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Discovery documents and the JWKS, read with Nimbus' metadata resolvers (which check the issuer).
+ * Discovery documents and the JWKS, read with Nimbus' metadata resolvers (which check the
+ * issuer).
  */
 class DiscoveryTests extends AuthorizationServerTest {
 
@@ -47,8 +48,7 @@ class DiscoveryTests extends AuthorizationServerTest {
 		Map<String, Object> oauth = AuthorizationServerMetadata.resolve(new Issuer(ISSUER)).toJSONObject();
 		Map<String, Object> oidc = OIDCProviderMetadata.resolve(new Issuer(ISSUER)).toJSONObject();
 		for (Map<String, Object> metadata : List.of(oauth, oidc)) {
-			assertThat(strings(metadata.get("response_modes_supported"))).containsExactlyInAnyOrder("jwt",
-					"query.jwt");
+			assertThat(strings(metadata.get("response_modes_supported"))).containsExactlyInAnyOrder("jwt", "query.jwt");
 		}
 	}
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DPoP proofs at the PAR and token endpoints (RFC 9449 §4.3, §8, §10), sent raw so each check is hit alone.
+ * DPoP proofs at the PAR and token endpoints (RFC 9449 §4.3, §8, §10), sent raw so each
+ * check is hit alone.
  */
 class DpopProofTests extends AuthorizationServerTest {
 
@@ -105,16 +106,16 @@ class DpopProofTests extends AuthorizationServerTest {
 	@Test
 	@DisplayName("RFC9449 §4.3(4): refuses a proof whose typ is not dpop+jwt")
 	void wrongTypIsRefused() throws Exception {
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-			.type(JOSEObjectType.JWT)
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
 			.jwk(this.partner.dpopKey.toPublicJWK())
 			.build();
-		SignedJWT proof = new SignedJWT(header, new JWTClaimsSet.Builder().jwtID("x-" + System.nanoTime())
-			.claim("htm", "POST")
-			.claim("htu", this.par.toString())
-			.claim("nonce", this.partner.nonce())
-			.issueTime(new Date())
-			.build());
+		SignedJWT proof = new SignedJWT(header,
+				new JWTClaimsSet.Builder().jwtID("x-" + System.nanoTime())
+					.claim("htm", "POST")
+					.claim("htu", this.par.toString())
+					.claim("nonce", this.partner.nonce())
+					.issueTime(new Date())
+					.build());
 		proof.sign(new ECDSASigner(this.partner.dpopKey));
 		assertRefused(pushWith(proof), "invalid_dpop_proof");
 	}
@@ -156,12 +157,12 @@ class DpopProofTests extends AuthorizationServerTest {
 	@DisplayName("RFC9449 §10.1: dpop_jkt alone at PAR binds the code to that key")
 	void dpopJktAloneBindsTheCode() throws Exception {
 		CodeVerifier verifier = new CodeVerifier();
-		HTTPResponse pushed = this.partner.send(() -> new PushedAuthorizationRequest(this.par,
-				this.partner.clientAuthentication(),
-				this.partner.authorizationRequest(verifier)
-					.customParameter("dpop_jkt", thumbprint(this.partner))
-					.build())
-			.toHTTPRequest());
+		HTTPResponse pushed = this.partner
+			.send(() -> new PushedAuthorizationRequest(this.par, this.partner.clientAuthentication(),
+					this.partner.authorizationRequest(verifier)
+						.customParameter("dpop_jkt", thumbprint(this.partner))
+						.build())
+				.toHTTPRequest());
 		assertThat(pushed.getStatusCode()).as(pushed.getBody()).isEqualTo(201);
 	}
 
@@ -194,7 +195,8 @@ class DpopProofTests extends AuthorizationServerTest {
 				this.partner.authorizationRequest(new CodeVerifier()).build())
 			.toHTTPRequest();
 		request.setHeader("DPoP", signingInput + "." + signature);
-		// Nimbus already refuses such a header when parsing; the verifier's own check stands behind it
+		// Nimbus already refuses such a header when parsing; the verifier's own check
+		// stands behind it
 		assertRefused(request.send(), "invalid_dpop_proof");
 	}
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Our filters see the same path as Spring Security's endpoint matchers: a percent-encoded, doubled or
- * dot-segmented spelling of an endpoint gets that endpoint's DPoP check, or a 400, never a way around it.
+ * Our filters see the same path as Spring Security's endpoint matchers: a
+ * percent-encoded, doubled or dot-segmented spelling of an endpoint gets that endpoint's
+ * DPoP check, or a 400, never a way around it.
  */
 class EncodedPathTests extends AuthorizationServerTest {
 
@@ -54,7 +55,8 @@ class EncodedPathTests extends AuthorizationServerTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/oauth2/%74oken", "/oauth2/toke%6E", "/oauth2//token", "/oauth2/./token", "/oauth2%2Ftoken" })
+	@ValueSource(
+			strings = { "/oauth2/%74oken", "/oauth2/toke%6E", "/oauth2//token", "/oauth2/./token", "/oauth2%2Ftoken" })
 	@DisplayName("Issue 6 (6), RFC9449 §5: the token endpoint under another spelling still requires a DPoP proof; no unbound token is issued")
 	void tokenEndpointUnderAnotherSpellingRequiresAProof(String path) throws Exception {
 		HTTPResponse response = new TokenRequest(URI.create(ISSUER + path), this.partner.clientAuthentication(),

@@ -76,12 +76,16 @@ class FapiFlowTests extends AuthorizationServerTest {
 		TokenResponse refreshed = FapiTestClient.parseToken(partner.refresh(refreshToken));
 		assertThat(refreshed.indicatesSuccess()).as(() -> describe(refreshed)).isTrue();
 		assertThat(refreshed.toSuccessResponse().getTokens().getRefreshToken()).isNotEqualTo(refreshToken);
-		assertThat(FapiTestClient.parseToken(partner.refresh(refreshed.toSuccessResponse().getTokens().getRefreshToken()))
-			.indicatesSuccess()).as("rotated refresh token works").isTrue();
+		assertThat(
+				FapiTestClient.parseToken(partner.refresh(refreshed.toSuccessResponse().getTokens().getRefreshToken()))
+					.indicatesSuccess())
+			.as("rotated refresh token works")
+			.isTrue();
 	}
 
 	static String describe(TokenResponse response) {
-		return response.indicatesSuccess() ? "success" : response.toErrorResponse().getErrorObject().toJSONObject().toString();
+		return response.indicatesSuccess() ? "success"
+				: response.toErrorResponse().getErrorObject().toJSONObject().toString();
 	}
 
 }

@@ -12,8 +12,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module boundaries of DESIGN.md and STYLE.md habit 9, checked on the production classes of every
- * Consentry module on the authorization server's class path (consent-service, partner-registry, authz-server).
+ * The module boundaries of {@code docs/architecture.md} (modules talk through their API
+ * packages, feature packages form no cycle, no grab-bag classes), checked on the
+ * production classes of every Consentry module on the authorization server's class path
+ * (consent-service, partner-registry, authz-server).
  */
 class ModuleBoundaryTests {
 

@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * RFC 7592 §2.3 over HTTP: deleting a partner's registration ends its consents and every token under them.
+ * RFC 7592 §2.3 over HTTP: deleting a partner's registration ends its consents and every
+ * token under them.
  */
 class PartnerDeletionTests extends AuthorizationServerTest {
 
@@ -41,8 +42,8 @@ class PartnerDeletionTests extends AuthorizationServerTest {
 		delete.setAuthorization("Bearer " + partner.registrationAccessToken);
 		assertThat(delete.send().getStatusCode()).isEqualTo(204);
 
-		assertThat(this.consents.find(consentId)).hasValueSatisfying(
-				(consent) -> assertThat(consent.status()).isEqualTo(ConsentStatus.REVOKED));
+		assertThat(this.consents.find(consentId))
+			.hasValueSatisfying((consent) -> assertThat(consent.status()).isEqualTo(ConsentStatus.REVOKED));
 		assertThat(this.consents.revocation(consentId)).hasValueSatisfying((revocation) -> {
 			assertThat(revocation.reason()).isEqualTo(ConsentUpdateReason.BUSINESS_RULE);
 			assertThat(revocation.initiator()).isEqualTo(PartyType.DATA_PROVIDER);
@@ -72,8 +73,8 @@ class PartnerDeletionTests extends AuthorizationServerTest {
 
 	private static Map<String, Object> introspect(Tokens tokens) throws Exception {
 		FapiTestClient gateway = gateway();
-		HTTPResponse response = gateway.send(() -> new TokenIntrospectionRequest(
-				gateway.endpoint("/oauth2/introspect"), gateway.clientAuthentication(), tokens.accessToken())
+		HTTPResponse response = gateway.send(() -> new TokenIntrospectionRequest(gateway.endpoint("/oauth2/introspect"),
+				gateway.clientAuthentication(), tokens.accessToken())
 			.toHTTPRequest());
 		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
 		return response.getBodyAsJSONObject();

@@ -31,8 +31,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bank whose policy allows plain responses ({@code consentry.registry.allow-plain-responses=true}): an
- * instance started with it, on the shared database, advertises and accepts {@code query} beside JARM.
+ * A bank whose policy allows plain responses
+ * ({@code consentry.registry.allow-plain-responses=true}): an instance started with it,
+ * on the shared database, advertises and accepts {@code query} beside JARM.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlainResponsePolicyTests extends AuthorizationServerTest {
@@ -57,7 +58,8 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 					"--spring.datasource.username=postgres",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri(),
 					"--consentry.registry.allow-plain-responses=true",
-					// a second instance on an external database is no demo run: no demo data, no auto-approval
+					// a second instance on an external database is no demo run: no demo
+					// data, no auto-approval
 					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false");
 	}
 

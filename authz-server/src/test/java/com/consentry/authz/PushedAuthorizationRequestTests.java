@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the PAR and authorization endpoints refuse, and how: JSON errors at PAR, a page (never a redirect)
- * before the redirect URI is known, JARM once it is.
+ * What the PAR and authorization endpoints refuse, and how: JSON errors at PAR, a page
+ * (never a redirect) before the redirect URI is known, JARM once it is.
  */
 class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 
@@ -53,10 +53,10 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Location")).isEmpty();
 		assertThat(response.body()).contains("This request cannot be completed").contains("invalid_request");
-		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-				(csp) -> assertThat(csp).contains("frame-ancestors 'none'"));
-		assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
-				(cache) -> assertThat(cache).contains("no-store"));
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("frame-ancestors 'none'"));
+		assertThat(response.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
 	}
 
 	@Test
@@ -103,8 +103,10 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 				.build();
 			assertError(this.partner.push(request), "invalid_authorization_details");
 		}
-		AuthorizationRequest missing = new AuthorizationRequest.Builder(this.partner.authorizationRequest(this.verifier)
-			.build()).customParameter("authorization_details", (String[]) null).build();
+		AuthorizationRequest missing = new AuthorizationRequest.Builder(
+				this.partner.authorizationRequest(this.verifier).build())
+			.customParameter("authorization_details", (String[]) null)
+			.build();
 		assertError(this.partner.push(missing), "invalid_authorization_details");
 	}
 
@@ -138,8 +140,10 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 	@Test
 	@DisplayName("FAPI2 SP §5.3.2.2(1): refuses any response_type but code")
 	void otherResponseTypesAreRefused() {
-		AuthorizationRequest request = new AuthorizationRequest.Builder(this.partner.authorizationRequest(this.verifier)
-			.build()).responseType(new ResponseType("code", "id_token")).build();
+		AuthorizationRequest request = new AuthorizationRequest.Builder(
+				this.partner.authorizationRequest(this.verifier).build())
+			.responseType(new ResponseType("code", "id_token"))
+			.build();
 		HTTPResponse response = this.partner.push(request);
 		assertThat(response.getStatusCode()).isEqualTo(400);
 		assertThat(response.getBody()).containsAnyOf("unsupported_response_type", "invalid_request");
@@ -181,11 +185,13 @@ class PushedAuthorizationRequestTests extends AuthorizationServerTest {
 	@DisplayName("RFC9126 §2.2, §4: an expired request_uri is refused")
 	void expiredRequestUriIsRefused() {
 		String requestUri = pushStandardRequest(this.partner, this.verifier);
-		// The handle carries its expiry; move the stored request's expiry into the past, as time would.
+		// The handle carries its expiry; move the stored request's expiry into the past,
+		// as time would.
 		String state = requestUri.substring("urn:ietf:params:oauth:request_uri:".length());
 		String expiredState = state.substring(0, state.indexOf("___")) + "___" + (System.currentTimeMillis() - 1000);
-		this.jdbc.sql("UPDATE authz.authorization SET state_hash = sha256(convert_to(?, 'UTF8')) "
-				+ "WHERE state_hash = sha256(convert_to(?, 'UTF8'))")
+		this.jdbc
+			.sql("UPDATE authz.authorization SET state_hash = sha256(convert_to(?, 'UTF8')) "
+					+ "WHERE state_hash = sha256(convert_to(?, 'UTF8'))")
 			.params(expiredState, state)
 			.update();
 		URI expired = authorizationUrl(this.partner, "urn:ietf:params:oauth:request_uri:" + expiredState);

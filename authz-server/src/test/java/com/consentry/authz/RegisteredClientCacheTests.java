@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The registered-client cache never serves a client the database changed. */
 class RegisteredClientCacheTests extends AuthorizationServerTest {
 
-	/** Far below the cache's 60 s time to live: only the change notification can explain a refusal this soon. */
+	/**
+	 * Far below the cache's 60 s time to live: only the change notification can explain a
+	 * refusal this soon.
+	 */
 	private static final Duration NOTIFICATION_BOUND = Duration.ofSeconds(3);
 
 	@Autowired

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Registration over HTTP with Nimbus' RFC 7591 client (the statement rules are unit-tested in the registry).
+ * Registration over HTTP with Nimbus' RFC 7591 client (the statement rules are
+ * unit-tested in the registry).
  */
 class RegistrationTests extends AuthorizationServerTest {
 
@@ -91,9 +92,9 @@ class RegistrationTests extends AuthorizationServerTest {
 	void wronglySignedStatementIsRefused() throws Exception {
 		SignedJWT genuine = TestDirectory.shared().sign(FapiTestClient.statementMetadata(FapiTestClient.newKey("c")));
 		ECKey impostor = FapiTestClient.newKey("impostor");
-		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-			.keyID(genuine.getHeader().getKeyID())
-			.build(), genuine.getJWTClaimsSet());
+		SignedJWT forged = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(genuine.getHeader().getKeyID()).build(),
+				genuine.getJWTClaimsSet());
 		forged.sign(new ECDSASigner(impostor));
 		ClientRegistrationResponse response = FapiTestClient.sendRegistration(ISSUER, forged);
 		assertThat(response.indicatesSuccess()).isFalse();
@@ -119,7 +120,8 @@ class RegistrationTests extends AuthorizationServerTest {
 		ECKey attacker = FapiTestClient.newKey("attacker");
 
 		HTTPResponse response = postRegistration(Map.of("software_statement", statement.serialize(), "jwks",
-				new JWKSet(attacker.toPublicJWK()).toJSONObject(), "redirect_uris", List.of("https://evil.example/cb")));
+				new JWKSet(attacker.toPublicJWK()).toJSONObject(), "redirect_uris",
+				List.of("https://evil.example/cb")));
 
 		assertThat(response.getStatusCode()).isEqualTo(400);
 		assertThat(response.getBodyAsJSONObject().get("error")).isEqualTo("invalid_software_statement");
@@ -136,8 +138,8 @@ class RegistrationTests extends AuthorizationServerTest {
 
 		HTTPResponse keys = postRegistration(Map.of("software_statement", statement.serialize(), "jwks",
 				new JWKSet(attacker.toPublicJWK()).toJSONObject()));
-		HTTPResponse redirects = postRegistration(Map.of("software_statement", statement.serialize(),
-				"redirect_uris", List.of("https://evil.example/cb")));
+		HTTPResponse redirects = postRegistration(Map.of("software_statement", statement.serialize(), "redirect_uris",
+				List.of("https://evil.example/cb")));
 
 		assertThat(keys.getStatusCode()).isEqualTo(400);
 		assertThat(keys.getBodyAsJSONObject().get("error")).isEqualTo("invalid_client_metadata");
@@ -174,7 +176,8 @@ class RegistrationTests extends AuthorizationServerTest {
 		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
 		Map<String, Object> metadata = response.getBodyAsJSONObject();
 		assertThat(metadata.get("client_name")).isEqualTo("Directory Named App");
-		assertThat(metadata.get("jwks_uri")).isEqualTo("https://keystore.directory.test.consentry.example/org/app.jwks");
+		assertThat(metadata.get("jwks_uri"))
+			.isEqualTo("https://keystore.directory.test.consentry.example/org/app.jwks");
 		assertThat(metadata.get("redirect_uris")).isEqualTo(List.of(FapiTestClient.REDIRECT_URI));
 	}
 
@@ -203,7 +206,10 @@ class RegistrationTests extends AuthorizationServerTest {
 		return postRegistration(Map.of("software_statement", statement.serialize()));
 	}
 
-	/** Waits up to 10 s (the test configuration refreshes the directory's keys every second). */
+	/**
+	 * Waits up to 10 s (the test configuration refreshes the directory's keys every
+	 * second).
+	 */
 	private static void await(Callable<Boolean> condition) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!condition.call()) {

@@ -22,6 +22,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,9 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default run keeps its state in a data directory: keys, clients, consents and grants survive a
- * restart, also one after the JVM was killed and left its PostgreSQL running.
+ * The default run keeps its state in a data directory: keys, clients, consents and grants
+ * survive a restart, also one after the JVM was killed and left its PostgreSQL running.
  */
+@Tag("integration")
 class RestartPersistenceTests {
 
 	Path dataDirectory;
@@ -96,7 +98,10 @@ class RestartPersistenceTests {
 		}
 	}
 
-	/** Starts PostgreSQL on the data directory in a child JVM and kills that JVM with SIGKILL. */
+	/**
+	 * Starts PostgreSQL on the data directory in a child JVM and kills that JVM with
+	 * SIGKILL.
+	 */
 	private long orphanPostgres() throws Exception {
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), OrphanedPostgres.class.getName(), this.dataDirectory.toString())
@@ -123,7 +128,11 @@ class RestartPersistenceTests {
 	}
 
 	private List<String> keyIds() throws Exception {
-		return JWKSet.load(this.issuer.resolve("/oauth2/jwks").toURL()).getKeys().stream().map(JWK::getKeyID).sorted()
+		return JWKSet.load(this.issuer.resolve("/oauth2/jwks").toURL())
+			.getKeys()
+			.stream()
+			.map(JWK::getKeyID)
+			.sorted()
 			.toList();
 	}
 

@@ -1,6 +1,7 @@
 package com.consentry.authz;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The demo's settings only in the demo run (issuer on loopback, embedded database), and a production run
- * that lacks a required setting stops at start, saying which.
+ * The demo's settings only in the demo run (issuer on loopback, embedded database), and a
+ * production run that lacks a required setting stops at start, saying which.
  */
+@Tag("integration")
 class RunSettingsCheckTests {
 
 	private static final String DEMO_SEALING_KEY = "Yaxbzm9cwSLsOzxrkqXYi8QKOxk3LTwZ6XJ4xx4/cig=";
@@ -27,7 +29,8 @@ class RunSettingsCheckTests {
 	void defaultRunSettingsWithPublicIssuerAndExternalDatabaseRefuseToStart() {
 		assertThatException()
 			.isThrownBy(() -> new SpringApplicationBuilder(AuthorizationServerApplication.class).run("--server.port=0",
-					"--consentry.issuer=https://bank.example", "--spring.datasource.url=jdbc:postgresql://db.bank.example/consentry"))
+					"--consentry.issuer=https://bank.example",
+					"--spring.datasource.url=jdbc:postgresql://db.bank.example/consentry"))
 			.withMessageContaining("consentry.demo.enabled")
 			.withMessageContaining("consentry.registry.auto-approve")
 			.withMessageContaining("demo-keys-directory")
@@ -72,8 +75,7 @@ class RunSettingsCheckTests {
 	@Test
 	@DisplayName("Issue 6 (4): a run without an issuer stops at start naming CONSENTRY_ISSUER")
 	void runWithoutIssuerRefusesToStart() {
-		this.context.run((started) -> assertThat(started).getFailure()
-			.hasMessageContaining("CONSENTRY_ISSUER"));
+		this.context.run((started) -> assertThat(started).getFailure().hasMessageContaining("CONSENTRY_ISSUER"));
 	}
 
 	@Test

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing keys: sealed at rest, published with {@code kid}, rotated without breaking what they signed.
+ * Signing keys: sealed at rest, published with {@code kid}, rotated without breaking what
+ * they signed.
  */
 class SigningKeyTests extends AuthorizationServerTest {
 
@@ -37,8 +38,7 @@ class SigningKeyTests extends AuthorizationServerTest {
 	@Test
 	@DisplayName("Issue 2: private signing keys are stored sealed, never in clear")
 	void privateKeysAreSealed() {
-		List<Map<String, Object>> rows = this.jdbc
-			.sql("SELECT public_jwk, sealed_private_jwk FROM authz.signing_key")
+		List<Map<String, Object>> rows = this.jdbc.sql("SELECT public_jwk, sealed_private_jwk FROM authz.signing_key")
 			.query()
 			.listOfRows();
 		assertThat(rows).isNotEmpty();

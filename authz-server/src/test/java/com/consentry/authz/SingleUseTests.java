@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Single use, decided by the database: of several requests using one code, one refresh token or one
- * request_uri at the same moment, exactly one succeeds.
+ * Single use, decided by the database: of several requests using one code, one refresh
+ * token or one request_uri at the same moment, exactly one succeeds.
  */
 class SingleUseTests extends AuthorizationServerTest {
 

@@ -15,7 +15,6 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
-import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens after issue: introspection, revocation, refresh, code reuse, the consent's effect.
+ * Tokens after issue: introspection, revocation, refresh, code reuse, the consent's
+ * effect.
  */
 class TokenLifecycleTests extends AuthorizationServerTest {
 
@@ -53,7 +53,8 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 		assertThat(answer.get("client_id")).isEqualTo(this.partner.clientId.getValue());
 		assertThat(answer.get("sub")).isEqualTo("cust-alice-0001");
 		assertThat(answer.get("fdxConsentId")).isEqualTo(tokens.consentId());
-		assertThat(((Map<?, ?>) answer.get("cnf")).get("jkt")).isEqualTo(this.partner.dpopKey.computeThumbprint().toString());
+		assertThat(((Map<?, ?>) answer.get("cnf")).get("jkt"))
+			.isEqualTo(this.partner.dpopKey.computeThumbprint().toString());
 		assertThat(answer.get("token_type")).isEqualTo("DPoP");
 		assertThat(answer.get("scope")).as("RFC 7662 §2.2: a space-separated string").isEqualTo("openid");
 	}
@@ -62,9 +63,10 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 	@DisplayName("FAPI2 MS §6.2: a partner client may not introspect tokens")
 	void introspectionByPartnerIsRefused() {
 		Tokens tokens = Tokens.obtain(this.partner);
-		HTTPResponse response = this.partner.send(() -> new TokenIntrospectionRequest(
-				this.partner.endpoint("/oauth2/introspect"), this.partner.clientAuthentication(), tokens.accessToken())
-			.toHTTPRequest());
+		HTTPResponse response = this.partner
+			.send(() -> new TokenIntrospectionRequest(this.partner.endpoint("/oauth2/introspect"),
+					this.partner.clientAuthentication(), tokens.accessToken())
+				.toHTTPRequest());
 		assertThat(response.getStatusCode()).isEqualTo(400);
 		assertThat(response.getBody()).contains("unauthorized_client");
 	}
@@ -123,7 +125,8 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 	@DisplayName("RFC9449 §5: a refresh token can only be used with the DPoP key it is bound to")
 	void refreshNeedsTheBoundKey() {
 		Tokens tokens = Tokens.obtain(this.partner);
-		FapiTestClient thief = FapiTestClient.existing(ISSUER, this.partner.clientId.getValue(), this.partner.clientKey);
+		FapiTestClient thief = FapiTestClient.existing(ISSUER, this.partner.clientId.getValue(),
+				this.partner.clientKey);
 		HTTPResponse refresh = thief.refresh(tokens.refreshToken());
 		assertThat(refresh.getStatusCode()).isEqualTo(400);
 		assertThat(refresh.getBody()).contains("invalid_grant");
@@ -134,9 +137,8 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 	void tokenRequestWithoutProofIsRefused() throws Exception {
 		CodeVerifier verifier = new CodeVerifier();
 		String code = authorizationCode(this.partner, verifier);
-		HTTPResponse response = this.partner.send(() -> new TokenRequest(
-				this.partner.endpoint("/oauth2/token"), this.partner.clientAuthentication(),
-				new AuthorizationCodeGrant(new AuthorizationCode(code),
+		HTTPResponse response = this.partner.send(() -> new TokenRequest(this.partner.endpoint("/oauth2/token"),
+				this.partner.clientAuthentication(), new AuthorizationCodeGrant(new AuthorizationCode(code),
 						URI.create(FapiTestClient.REDIRECT_URI), verifier))
 			.toHTTPRequest());
 		assertThat(response.getStatusCode()).isEqualTo(400);
@@ -161,7 +163,8 @@ class TokenLifecycleTests extends AuthorizationServerTest {
 		Tokens tokens = Tokens.obtain(this.partner);
 		Tokens other = Tokens.obtain(this.partner);
 		HTTPResponse response = this.partner.send(() -> {
-			HTTPRequest request = new UserInfoRequest(this.partner.endpoint("/userinfo"), tokens.accessToken()).toHTTPRequest();
+			HTTPRequest request = new UserInfoRequest(this.partner.endpoint("/userinfo"), tokens.accessToken())
+				.toHTTPRequest();
 			request.setDPoP(this.partner.proof("GET", this.partner.endpoint("/userinfo"), other.accessToken()));
 			return request;
 		});

@@ -32,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two server instances on one database, as behind a load balancer: single-use values used on one are
- * refused on the other, and state made on one is usable on the other.
+ * Two server instances on one database, as behind a load balancer: single-use values used
+ * on one are refused on the other, and state made on one is usable on the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstanceTests extends AuthorizationServerTest {
@@ -57,7 +57,8 @@ class TwoInstanceTests extends AuthorizationServerTest {
 			.run("--server.port=" + port, "--consentry.issuer=" + ISSUER,
 					"--spring.datasource.url=" + this.database.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres",
-					// an external database is no demo run: the first instance seeded the demo data
+					// an external database is no demo run: the first instance seeded the
+					// demo data
 					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri());
 	}
@@ -149,8 +150,8 @@ class TwoInstanceTests extends AuthorizationServerTest {
 	}
 
 	private static HTTPResponse push(FapiTestClient client, ClientAuthentication authentication) {
-		return client.sendWithProof(() -> new PushedAuthorizationRequest(client.endpoint("/oauth2/par"),
-				authentication, client.authorizationRequest(new CodeVerifier()).build())
+		return client.sendWithProof(() -> new PushedAuthorizationRequest(client.endpoint("/oauth2/par"), authentication,
+				client.authorizationRequest(new CodeVerifier()).build())
 			.toHTTPRequest(), null);
 	}
 

@@ -30,12 +30,14 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 
 /**
- * One complete FAPI 2.0 authorization flow, as a partner and a customer's browser drive it: PAR (with
- * {@code private_key_jwt}, PKCE S256, {@code response_mode=jwt}, FDX {@code authorization_details} and a DPoP
- * proof), the authorization endpoint, sign-in, consent, the JARM response (validated with Nimbus against the
- * server's JWKS, every flow) and the code exchange with DPoP. Used by one thread only.
+ * One complete FAPI 2.0 authorization flow, as a partner and a customer's browser drive
+ * it: PAR (with {@code private_key_jwt}, PKCE S256, {@code response_mode=jwt}, FDX
+ * {@code authorization_details} and a DPoP proof), the authorization endpoint, sign-in,
+ * consent, the JARM response (validated with Nimbus against the server's JWKS, every
+ * flow) and the code exchange with DPoP. Used by one thread only.
  *
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0 Security Profile</a>
+ * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0
+ * Security Profile</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9126">RFC 9126 PAR</a>
  */
 final class AuthorizationFlow {
@@ -64,7 +66,8 @@ final class AuthorizationFlow {
 	private final JARMValidator jarm;
 
 	/**
-	 * @param serverKeys the server's JWKS, fetched once per run, that JARM responses must be signed with
+	 * @param serverKeys the server's JWKS, fetched once per run, that JARM responses must
+	 * be signed with
 	 */
 	AuthorizationFlow(Partner partner, DpopSession dpop, CustomerBrowser browser, JWKSet serverKeys) {
 		this.partner = partner;
@@ -73,7 +76,10 @@ final class AuthorizationFlow {
 		this.jarm = new JARMValidator(new Issuer(partner.issuer()), partner.clientId(), JWSAlgorithm.ES256, serverKeys);
 	}
 
-	/** Runs the flow; returns the tokens of a 200 DPoP token response, else fails with what went wrong. */
+	/**
+	 * Runs the flow; returns the tokens of a 200 DPoP token response, else fails with
+	 * what went wrong.
+	 */
 	Tokens run(StepTimer steps) throws OperationFailed {
 		CodeVerifier verifier = new CodeVerifier();
 		State state = new State();
@@ -125,9 +131,10 @@ final class AuthorizationFlow {
 			.responseMode(ResponseMode.JWT)
 			.customParameter("authorization_details", FDX_DETAILS)
 			.build();
-		HTTPResponse http = this.dpop.send("par", () -> new PushedAuthorizationRequest(
-				this.partner.endpoint("/oauth2/par"), this.partner.clientAuthentication(), request)
-			.toHTTPRequest());
+		HTTPResponse http = this.dpop.send("par",
+				() -> new PushedAuthorizationRequest(this.partner.endpoint("/oauth2/par"),
+						this.partner.clientAuthentication(), request)
+					.toHTTPRequest());
 		PushedAuthorizationResponse response;
 		try {
 			response = PushedAuthorizationResponse.parse(http);
@@ -144,8 +151,8 @@ final class AuthorizationFlow {
 
 	private static void expectPage(String step, HttpResponse<String> page, String path) throws OperationFailed {
 		if (page.statusCode() != 200 || !path.equals(page.uri().getPath())) {
-			throw new OperationFailed(step + ": expected 200 " + path + ", got " + page.statusCode() + " "
-					+ page.uri().getPath());
+			throw new OperationFailed(
+					step + ": expected 200 " + path + ", got " + page.statusCode() + " " + page.uri().getPath());
 		}
 	}
 

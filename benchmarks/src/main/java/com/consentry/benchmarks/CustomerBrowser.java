@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The customer's browser at the HTTP level: keeps cookies, follows redirects only while they stay on the
- * server, and fills forms from their hidden fields. One per thread; {@link #newSession()} forgets the cookies
- * so that every flow signs in afresh, while connections stay open as a browser's would.
+ * The customer's browser at the HTTP level: keeps cookies, follows redirects only while
+ * they stay on the server, and fills forms from their hidden fields. One per thread;
+ * {@link #newSession()} forgets the cookies so that every flow signs in afresh, while
+ * connections stay open as a browser's would.
  */
 final class CustomerBrowser {
 
@@ -59,17 +60,25 @@ final class CustomerBrowser {
 		return followOnServer(step, send(step, HttpRequest.newBuilder(uri).GET()));
 	}
 
-	/** POST a form to {@code path} and follow the server's redirects; returns the last answer. */
+	/**
+	 * POST a form to {@code path} and follow the server's redirects; returns the last
+	 * answer.
+	 */
 	HttpResponse<String> post(String step, String path, List<Map.Entry<String, String>> form) throws OperationFailed {
 		String body = form.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return followOnServer(step, send(step, HttpRequest.newBuilder(this.server.resolve(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))));
+		return followOnServer(step,
+				send(step,
+						HttpRequest.newBuilder(this.server.resolve(path))
+							.header("Content-Type", "application/x-www-form-urlencoded")
+							.POST(HttpRequest.BodyPublishers.ofString(body))));
 	}
 
-	/** The {@code <input type="hidden">} fields of a page, in document order, HTML entities decoded. */
+	/**
+	 * The {@code <input type="hidden">} fields of a page, in document order, HTML
+	 * entities decoded.
+	 */
 	static List<Map.Entry<String, String>> hiddenFields(String html) {
 		List<Map.Entry<String, String>> fields = new ArrayList<>();
 		Matcher matcher = HIDDEN.matcher(html);

@@ -15,11 +15,13 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One thread's DPoP client state: its own proof key and the latest server nonce. Sends the partner's
- * back-channel requests (PAR, token) with a fresh proof each, and answers a {@code use_dpop_nonce} challenge
- * by sending once more with the nonce just received. Used by one thread only.
+ * One thread's DPoP client state: its own proof key and the latest server nonce. Sends
+ * the partner's back-channel requests (PAR, token) with a fresh proof each, and answers a
+ * {@code use_dpop_nonce} challenge by sending once more with the nonce just received.
+ * Used by one thread only.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-8">RFC 9449 §8 server nonce</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-8">RFC 9449 §8
+ * server nonce</a>
  */
 final class DpopSession {
 
@@ -49,8 +51,9 @@ final class DpopSession {
 	}
 
 	/**
-	 * Sends the request {@code build} makes, with a DPoP proof for its method and URL. {@code build} is called
-	 * again for a retry, so client assertions and proofs are never reused. The step name labels I/O errors.
+	 * Sends the request {@code build} makes, with a DPoP proof for its method and URL.
+	 * {@code build} is called again for a retry, so client assertions and proofs are
+	 * never reused. The step name labels I/O errors.
 	 */
 	HTTPResponse send(String step, Supplier<HTTPRequest> build) throws OperationFailed {
 		HTTPResponse response = sendOnce(step, build);

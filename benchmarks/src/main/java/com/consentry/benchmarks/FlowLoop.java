@@ -1,7 +1,8 @@
 package com.consentry.benchmarks;
 
 /**
- * One thread running complete authorization flows back to back, each with a new browser session.
+ * One thread running complete authorization flows back to back, each with a new browser
+ * session.
  */
 final class FlowLoop implements ScenarioRunner.Worker {
 

@@ -13,9 +13,10 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * Drives a running Consentry server on this machine and reports, per scenario and thread count, completed
- * refresh-token grants with DPoP per second and complete authorization flows per second, with latency
- * percentiles and errors by kind. Registers one partner per run with the default run's demo directory key.
+ * Drives a running Consentry server on this machine and reports, per scenario and thread
+ * count, completed refresh-token grants with DPoP per second and complete authorization
+ * flows per second, with latency percentiles and errors by kind. Registers one partner
+ * per run with the default run's demo directory key.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar com.consentry.benchmarks.LoadGenerator --help}
  *
@@ -42,12 +43,14 @@ public final class LoadGenerator {
 			return;
 		}
 		int maxThreads = Collections.max(options.threads());
-		// HttpURLConnection (Nimbus) keeps at most http.maxConnections idle connections per host
+		// HttpURLConnection (Nimbus) keeps at most http.maxConnections idle connections
+		// per host
 		System.setProperty("http.maxConnections", Integer.toString(Math.max(5, 2 * maxThreads)));
 		Provider jca = options.bouncyCastle() ? new BouncyCastleProvider() : null;
 		if (!options.summaryOnly()) {
-			System.out.printf(Locale.ROOT, "Consentry load generator: issuer %s, Java %s, %d CPU(s), client signatures %s%n",
-					options.issuer(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+			System.out.printf(Locale.ROOT,
+					"Consentry load generator: issuer %s, Java %s, %d CPU(s), client signatures %s%n", options.issuer(),
+					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
 					(jca != null) ? "BouncyCastle" : "JDK provider");
 		}
 

@@ -10,17 +10,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Command-line options of {@link LoadGenerator}. Refuses any issuer that is not on this machine: the
- * generator is for measuring a local server, never for loading somebody else's.
+ * Command-line options of {@link LoadGenerator}. Refuses any issuer that is not on this
+ * machine: the generator is for measuring a local server, never for loading somebody
+ * else's.
  *
- * @param issuer the server's issuer identifier, {@code http(s)://localhost|127.x.x.x|[::1][:port]}
+ * @param issuer the server's issuer identifier,
+ * {@code http(s)://localhost|127.x.x.x|[::1][:port]}
  * @param scenarios which scenarios to run, in order
  * @param threads the thread counts to run each scenario with
  * @param seconds how long each run is measured
  * @param warmupSeconds how long each run goes before measuring starts
  * @param maxRequests the most HTTP requests one run may send, set-up and warm-up included
  * @param directoryKey the demo directory's private signing JWK
- * @param bouncyCastle whether the generator itself signs with BouncyCastle (else the JDK's provider)
+ * @param bouncyCastle whether the generator itself signs with BouncyCastle (else the
+ * JDK's provider)
  * @param summaryOnly whether to print only one {@code RESULT} line per run (for scripts)
  */
 record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, int seconds, int warmupSeconds,
@@ -80,9 +83,11 @@ record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, 
 			}
 			String value = args[++i];
 			switch (name) {
-				case "--issuer" -> issuer = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-				case "--scenario" -> scenarios = value.equalsIgnoreCase("all") ? List.of(Scenario.REFRESH, Scenario.FLOW)
-						: List.of(Scenario.valueOf(value.toUpperCase(Locale.ROOT)));
+				case "--issuer" ->
+					issuer = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+				case "--scenario" ->
+					scenarios = value.equalsIgnoreCase("all") ? List.of(Scenario.REFRESH, Scenario.FLOW)
+							: List.of(Scenario.valueOf(value.toUpperCase(Locale.ROOT)));
 				case "--threads" -> threads = threadCounts(value);
 				case "--seconds" -> seconds = positive(name, value);
 				case "--warmup-seconds" -> warmup = Integer.parseInt(value);
@@ -105,9 +110,10 @@ record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, 
 	}
 
 	/**
-	 * Accepts only {@code http}/{@code https} URLs whose host is {@code localhost}, an IPv4 literal in
-	 * 127.0.0.0/8 or the IPv6 literal {@code [::1]}, with no user info, query or fragment. Host names other
-	 * than {@code localhost} are refused without being resolved.
+	 * Accepts only {@code http}/{@code https} URLs whose host is {@code localhost}, an
+	 * IPv4 literal in 127.0.0.0/8 or the IPv6 literal {@code [::1]}, with no user info,
+	 * query or fragment. Host names other than {@code localhost} are refused without
+	 * being resolved.
 	 */
 	static void requireLoopback(URI issuer) {
 		String scheme = issuer.getScheme();

@@ -36,12 +36,16 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The benchmark's partner: registered once per run (RFC 7591, with a {@code software_statement} signed by
- * the default run's demo directory key), then shared by every thread. Its client key signs a fresh
- * {@code private_key_jwt} assertion ({@code aud} = issuer, FAPI 2.0) for every request.
+ * The benchmark's partner: registered once per run (RFC 7591, with a
+ * {@code software_statement} signed by the default run's demo directory key), then shared
+ * by every thread. Its client key signs a fresh {@code private_key_jwt} assertion
+ * ({@code aud} = issuer, FAPI 2.0) for every request.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2.3">RFC 7591 §2.3 software statement</a>
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.3.2.1">FAPI 2.0 SP §5.3.2.1</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2.3">RFC 7591 §2.3
+ * software statement</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.3.2.1">FAPI
+ * 2.0 SP §5.3.2.1</a>
  */
 final class Partner {
 
@@ -88,7 +92,8 @@ final class Partner {
 			response = ClientRegistrationResponse.parse(http);
 		}
 		catch (com.nimbusds.oauth2.sdk.ParseException ex) {
-			throw new IOException("registration answer " + http.getStatusCode() + " is not RFC 7591: " + http.getBody());
+			throw new IOException(
+					"registration answer " + http.getStatusCode() + " is not RFC 7591: " + http.getBody());
 		}
 		if (!response.indicatesSuccess()) {
 			throw new IOException("registration refused: " + http.getStatusCode() + " "
@@ -109,7 +114,10 @@ final class Partner {
 		return this.issuer.resolve(path);
 	}
 
-	/** A new {@code private_key_jwt} (fresh {@code jti}), {@code aud} = the issuer identifier. */
+	/**
+	 * A new {@code private_key_jwt} (fresh {@code jti}), {@code aud} = the issuer
+	 * identifier.
+	 */
 	ClientAuthentication clientAuthentication() {
 		try {
 			return new PrivateKeyJWT(this.clientId, this.issuer, JWSAlgorithm.ES256, this.clientPrivateKey,
@@ -120,7 +128,10 @@ final class Partner {
 		}
 	}
 
-	/** Sends {@code request} without following redirects (every target stays on the issuer's host). */
+	/**
+	 * Sends {@code request} without following redirects (every target stays on the
+	 * issuer's host).
+	 */
 	static HTTPResponse send(HTTPRequest request) throws IOException {
 		request.setFollowRedirects(false);
 		request.setConnectTimeout(TIMEOUT_MILLIS);
@@ -129,9 +140,10 @@ final class Partner {
 	}
 
 	/**
-	 * The private key of {@code key} as an object of {@code jca}'s own classes ({@code null}: the JDK's), to be
-	 * made once and reused: BouncyCastle handed a JDK key object, or a new key object per signature, redoes its
-	 * per-key precomputation every time and loses most of its speed (see {@link SignatureBenchmark}).
+	 * The private key of {@code key} as an object of {@code jca}'s own classes
+	 * ({@code null}: the JDK's), to be made once and reused: BouncyCastle handed a JDK
+	 * key object, or a new key object per signature, redoes its per-key precomputation
+	 * every time and loses most of its speed (see {@link SignatureBenchmark}).
 	 */
 	static PrivateKey privateKey(ECKey key, @Nullable Provider jca) {
 		try {
@@ -169,7 +181,10 @@ final class Partner {
 		}
 	}
 
-	/** The statement a directory would issue for this partner: RFC 7591 metadata plus the directory's claims. */
+	/**
+	 * The statement a directory would issue for this partner: RFC 7591 metadata plus the
+	 * directory's claims.
+	 */
 	private static SignedJWT softwareStatement(ECKey directoryKey, ECKey clientKey) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(DIRECTORY_ISSUER)

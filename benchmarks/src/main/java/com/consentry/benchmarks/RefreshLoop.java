@@ -7,12 +7,15 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One thread's refresh-token chain: gets a refresh token from a complete flow (untimed), then runs refresh
- * grants with DPoP back to back, always with the refresh token of the last answer, as the server rotates them.
- * A failed grant breaks the chain, and the next operation starts a new one from a new flow.
+ * One thread's refresh-token chain: gets a refresh token from a complete flow (untimed),
+ * then runs refresh grants with DPoP back to back, always with the refresh token of the
+ * last answer, as the server rotates them. A failed grant breaks the chain, and the next
+ * operation starts a new one from a new flow.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-6">RFC 6749 §6 refreshing an access token</a>
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-5">RFC 9449 §5 DPoP at the token endpoint</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-6">RFC 6749 §6
+ * refreshing an access token</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-5">RFC 9449 §5 DPoP
+ * at the token endpoint</a>
  */
 final class RefreshLoop implements ScenarioRunner.Worker {
 
@@ -59,12 +62,12 @@ final class RefreshLoop implements ScenarioRunner.Worker {
 			throw new OperationFailed("refresh: no refresh token chain");
 		}
 		this.refreshToken = null;
-		HTTPResponse response = this.dpop.send("refresh",
-				() -> new TokenRequest(this.partner.endpoint("/oauth2/token"), this.partner.clientAuthentication(),
-						new RefreshTokenGrant(current))
-					.toHTTPRequest());
+		HTTPResponse response = this.dpop.send("refresh", () -> new TokenRequest(this.partner.endpoint("/oauth2/token"),
+				this.partner.clientAuthentication(), new RefreshTokenGrant(current))
+			.toHTTPRequest());
 		Tokens tokens = Tokens.from("refresh", response);
-		// RFC 9700 §4.14.2: rotation; a server that does not rotate leaves the current token valid
+		// RFC 9700 §4.14.2: rotation; a server that does not rotate leaves the current
+		// token valid
 		this.refreshToken = (tokens.refreshToken() != null) ? tokens.refreshToken() : current;
 	}
 

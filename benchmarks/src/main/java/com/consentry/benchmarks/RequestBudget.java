@@ -3,8 +3,9 @@ package com.consentry.benchmarks;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The number of HTTP requests one run may still send ({@code --max-requests}). Every request of the
- * generator takes one before it is sent; once none is left, {@link Exhausted} stops the thread.
+ * The number of HTTP requests one run may still send ({@code --max-requests}). Every
+ * request of the generator takes one before it is sent; once none is left,
+ * {@link Exhausted} stops the thread.
  */
 final class RequestBudget {
 
@@ -14,7 +15,10 @@ final class RequestBudget {
 		this.remaining = new AtomicLong(maxRequests);
 	}
 
-	/** Takes one request from the budget, or throws {@link Exhausted} when the budget is spent. */
+	/**
+	 * Takes one request from the budget, or throws {@link Exhausted} when the budget is
+	 * spent.
+	 */
 	void take() {
 		if (this.remaining.getAndDecrement() <= 0) {
 			throw new Exhausted();

@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Runs one scenario with a number of threads for a bounded time: every thread prepares its worker (untimed),
- * then all start together, run operations back to back through the warm-up and the measured period, and stop
- * at its end or when the run's {@link RequestBudget} is spent.
+ * Runs one scenario with a number of threads for a bounded time: every thread prepares
+ * its worker (untimed), then all start together, run operations back to back through the
+ * warm-up and the measured period, and stop at its end or when the run's
+ * {@link RequestBudget} is spent.
  */
 final class ScenarioRunner {
 
@@ -18,8 +19,9 @@ final class ScenarioRunner {
 	interface Worker {
 
 		/**
-		 * Untimed work before an operation, called before the first one and then before each: for example
-		 * getting a new refresh token chain when the last one broke. Does nothing when nothing is needed.
+		 * Untimed work before an operation, called before the first one and then before
+		 * each: for example getting a new refresh token chain when the last one broke.
+		 * Does nothing when nothing is needed.
 		 */
 		default void prepare() throws OperationFailed {
 		}
@@ -27,7 +29,10 @@ final class ScenarioRunner {
 		/** One timed operation; marks its steps on {@code steps}. */
 		void run(StepTimer steps) throws OperationFailed;
 
-		/** How many requests so far were sent twice because the server asked for a fresh DPoP nonce. */
+		/**
+		 * How many requests so far were sent twice because the server asked for a fresh
+		 * DPoP nonce.
+		 */
 		long nonceRetries();
 
 	}
@@ -46,7 +51,9 @@ final class ScenarioRunner {
 		this.maxRequests = maxRequests;
 	}
 
-	/** Runs {@code threads} workers made by {@code workers} and returns what was measured. */
+	/**
+	 * Runs {@code threads} workers made by {@code workers} and returns what was measured.
+	 */
 	Stats run(String scenario, int threads, Function<RequestBudget, Worker> workers) throws InterruptedException {
 		RequestBudget budget = new RequestBudget(this.maxRequests);
 		CountDownLatch ready = new CountDownLatch(threads);

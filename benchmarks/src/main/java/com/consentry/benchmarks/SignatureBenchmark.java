@@ -44,22 +44,28 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JWS signing and verification with Nimbus JOSE per JCA provider: ES256 on the JDK's default ({@code SunEC})
- * against BouncyCastle set the way the server sets it ({@code getJCAContext().setProvider(...)}), and PS256
- * ({@code SunRsaSign}) for reference: FAPI 2.0 allows it, and RSA signing is slow everywhere.
+ * JWS signing and verification with Nimbus JOSE per JCA provider: ES256 on the JDK's
+ * default ({@code SunEC}) against BouncyCastle set the way the server sets it
+ * ({@code getJCAContext().setProvider(...)}), and PS256 ({@code SunRsaSign}) for
+ * reference: FAPI 2.0 allows it, and RSA signing is slow everywhere.
  * <p>
- * Variants ({@code provider}): {@code JDK}, Nimbus' default; {@code BC}, the BouncyCastle provider with the
- * key objects Nimbus makes from a JWK ({@code ECKey.toECPrivateKey()}, JDK classes), as the server's
- * {@code JwsSignatures} does; {@code BC_CACHED_KEY}, BouncyCastle with the key translated once to
- * BouncyCastle's own classes and that one object reused. BouncyCastle is fast only in the last case: handed a
- * JDK key, or a new key object per call, it redoes its per-key precomputation on every call.
+ * Variants ({@code provider}): {@code JDK}, Nimbus' default; {@code BC}, the BouncyCastle
+ * provider with the key objects Nimbus makes from a JWK ({@code ECKey.toECPrivateKey()},
+ * JDK classes), as the server's {@code JwsSignatures} does; {@code BC_CACHED_KEY},
+ * BouncyCastle with the key translated once to BouncyCastle's own classes and that one
+ * object reused. BouncyCastle is fast only in the last case: handed a JDK key, or a new
+ * key object per call, it redoes its per-key precomputation on every call.
  * <p>
- * Only the signature operation is measured (Nimbus' {@code sign(header, input)} / {@code verify(header,
- * input, signature)}, JOSE/DER transcoding included) over a DPoP proof's signing input; keys are made once.
- * One thread, so ops/s is per core. BouncyCastle is plain Java and reaches its speed only after 6-8 s of JIT
- * compilation, hence 8 s of warm-up for ES256; the whole run takes about two minutes.
+ * Only the signature operation is measured (Nimbus' {@code sign(header, input)} /
+ * {@code verify(header,
+ * input, signature)}, JOSE/DER transcoding included) over a DPoP proof's signing input;
+ * keys are made once. One thread, so ops/s is per core. BouncyCastle is plain Java and
+ * reaches its speed only after 6-8 s of JIT compilation, hence 8 s of warm-up for ES256;
+ * the whole run takes about two minutes.
  *
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0 SP §5.4.1</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0
+ * SP §5.4.1</a>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -92,7 +98,10 @@ public class SignatureBenchmark {
 		return ps256.verifier.verify(ps256.header, ps256.input, ps256.signature);
 	}
 
-	/** An ES256 key pair, signer and verifier on the chosen provider, and one signed input. */
+	/**
+	 * An ES256 key pair, signer and verifier on the chosen provider, and one signed
+	 * input.
+	 */
 	@State(Scope.Benchmark)
 	public static class Es256 {
 
@@ -114,10 +123,9 @@ public class SignatureBenchmark {
 			ECKey key = new ECKeyGenerator(Curve.P_256).keyID("bench-ec").generate();
 			Provider jca = this.provider.startsWith("BC") ? new BouncyCastleProvider() : null;
 			boolean translate = this.provider.equals("BC_CACHED_KEY");
-			ECDSASigner ecSigner = translate
-					? new ECDSASigner((ECPrivateKey) translate(key.toECPrivateKey(), jca)) : new ECDSASigner(key);
-			ECDSAVerifier ecVerifier = translate
-					? new ECDSAVerifier((ECPublicKey) translate(key.toECPublicKey(), jca))
+			ECDSASigner ecSigner = translate ? new ECDSASigner((ECPrivateKey) translate(key.toECPrivateKey(), jca))
+					: new ECDSASigner(key);
+			ECDSAVerifier ecVerifier = translate ? new ECDSAVerifier((ECPublicKey) translate(key.toECPublicKey(), jca))
 					: new ECDSAVerifier(key.toPublicJWK());
 			if (jca != null) {
 				ecSigner.getJCAContext().setProvider(jca);
@@ -135,7 +143,10 @@ public class SignatureBenchmark {
 
 	}
 
-	/** A 2048-bit RSA key pair, PS256 signer and verifier on the JDK's provider, and one signed input. */
+	/**
+	 * A 2048-bit RSA key pair, PS256 signer and verifier on the JDK's provider, and one
+	 * signed input.
+	 */
 	@State(Scope.Benchmark)
 	public static class Ps256 {
 

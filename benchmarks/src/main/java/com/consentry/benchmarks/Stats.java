@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The measured result of one run (one scenario at one thread count): completed operations, throughput,
- * latency percentiles of the completed operations and of their steps, and errors by kind. Only operations
- * that started after the warm-up and ended before the run's end are counted.
+ * The measured result of one run (one scenario at one thread count): completed
+ * operations, throughput, latency percentiles of the completed operations and of their
+ * steps, and errors by kind. Only operations that started after the warm-up and ended
+ * before the run's end are counted.
  */
 final class Stats {
 
@@ -81,24 +82,29 @@ final class Stats {
 	/** The multi-line report of this run. */
 	String report() {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "== %s, %d thread(s): %.1f s measured (%s) ==%n", this.scenario, this.threads,
-				this.measuredSeconds, this.stopReason));
+		out.append(String.format(Locale.ROOT, "== %s, %d thread(s): %.1f s measured (%s) ==%n", this.scenario,
+				this.threads, this.measuredSeconds, this.stopReason));
 		out.append(String.format(Locale.ROOT, "  completed     %d  (%.1f/s)%n", completed(), perSecond()));
 		out.append(String.format(Locale.ROOT, "  latency ms    %s%n", percentiles(this.latencies)));
-		this.steps.forEach((name, values) -> out.append(String.format(Locale.ROOT, "    %-11s %s%n", name, percentiles(values))));
-		out.append(String.format(Locale.ROOT, "  errors        %d%s%n", errorCount(), this.errors.isEmpty() ? "" : " " + this.errors));
+		this.steps.forEach(
+				(name, values) -> out.append(String.format(Locale.ROOT, "    %-11s %s%n", name, percentiles(values))));
+		out.append(String.format(Locale.ROOT, "  errors        %d%s%n", errorCount(),
+				this.errors.isEmpty() ? "" : " " + this.errors));
 		if (!this.setupErrors.isEmpty()) {
-			out.append(String.format(Locale.ROOT, "  set-up errors %s (untimed, not counted above)%n", this.setupErrors));
+			out.append(
+					String.format(Locale.ROOT, "  set-up errors %s (untimed, not counted above)%n", this.setupErrors));
 		}
-		out.append(String.format(Locale.ROOT, "  DPoP nonce retries (use_dpop_nonce answered once more): %d%n", this.nonceRetries));
+		out.append(String.format(Locale.ROOT, "  DPoP nonce retries (use_dpop_nonce answered once more): %d%n",
+				this.nonceRetries));
 		return out.toString();
 	}
 
 	/** One row of the summary table. */
 	String tableRow() {
-		return String.format(Locale.ROOT, "| %-7s | %7d | %8.1f | %9d | %10.1f | %7s | %7s | %7s | %6d |", this.scenario, this.threads,
-				this.measuredSeconds, completed(), perSecond(), millis(percentile(this.latencies, 0.50)),
-				millis(percentile(this.latencies, 0.95)), millis(percentile(this.latencies, 0.99)), errorCount());
+		return String.format(Locale.ROOT, "| %-7s | %7d | %8.1f | %9d | %10.1f | %7s | %7s | %7s | %6d |",
+				this.scenario, this.threads, this.measuredSeconds, completed(), perSecond(),
+				millis(percentile(this.latencies, 0.50)), millis(percentile(this.latencies, 0.95)),
+				millis(percentile(this.latencies, 0.99)), errorCount());
 	}
 
 	/**
@@ -139,7 +145,9 @@ final class Stats {
 		return (nanos < 0) ? "-" : String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
 	}
 
-	/** What one thread saw during the measured part of a run; used by that thread only. */
+	/**
+	 * What one thread saw during the measured part of a run; used by that thread only.
+	 */
 	static final class Recorder {
 
 		private final LongList latencies = new LongList();

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Times the steps of one operation: each {@link #mark(String)} ends the step that began at the previous
- * mark (or at the operation's start). One per thread, reused for every operation.
+ * Times the steps of one operation: each {@link #mark(String)} ends the step that began
+ * at the previous mark (or at the operation's start). One per thread, reused for every
+ * operation.
  */
 final class StepTimer {
 

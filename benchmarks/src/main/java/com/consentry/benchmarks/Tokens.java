@@ -11,16 +11,18 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a successful token response gave: a DPoP-bound access token and the (rotated) refresh token.
+ * What a successful token response gave: a DPoP-bound access token and the (rotated)
+ * refresh token.
  *
  * @param accessToken the access token, of type DPoP
- * @param refreshToken the refresh token to use next, {@code null} when the server gave none
+ * @param refreshToken the refresh token to use next, {@code null} when the server gave
+ * none
  */
 record Tokens(AccessToken accessToken, @Nullable RefreshToken refreshToken) {
 
 	/**
-	 * Reads a token endpoint answer. Success means 200 with {@code token_type} DPoP (RFC 9449 §5); anything
-	 * else fails with the status and the OAuth error code as its kind.
+	 * Reads a token endpoint answer. Success means 200 with {@code token_type} DPoP (RFC
+	 * 9449 §5); anything else fails with the status and the OAuth error code as its kind.
 	 */
 	static Tokens from(String step, HTTPResponse http) throws OperationFailed {
 		TokenResponse response;

@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A consent: who asked (the partner's {@code clientId}), who granted ({@code customerId}, once approved),
- * what was asked and what was granted, and until when. The consent guards its own lifecycle: every move
- * below checks {@link ConsentStatus#mayBecome} against the status the consent has at that instant, and
- * refuses any other with a {@link ConsentTransitionException}.
+ * A consent: who asked (the partner's {@code clientId}), who granted ({@code customerId},
+ * once approved), what was asked and what was granted, and until when. The consent guards
+ * its own lifecycle: every move below checks {@link ConsentStatus#mayBecome} against the
+ * status the consent has at that instant, and refuses any other with a
+ * {@link ConsentTransitionException}.
  */
 public record Consent(ConsentId id, String clientId, @Nullable String customerId, ConsentStatus status,
 		ConsentRequest request, List<GrantedResource> grantedResources, Instant createdAt,
@@ -21,16 +22,18 @@ public record Consent(ConsentId id, String clientId, @Nullable String customerId
 	}
 
 	/**
-	 * Whether tokens may be issued and used under this consent at {@code now}. Fails closed: an ACTIVE consent
-	 * without an expiration time (which the lifecycle never creates) is not active.
+	 * Whether tokens may be issued and used under this consent at {@code now}. Fails
+	 * closed: an ACTIVE consent without an expiration time (which the lifecycle never
+	 * creates) is not active.
 	 */
 	public boolean isActiveAt(Instant now) {
 		return this.status == ConsentStatus.ACTIVE && this.expiresAt != null && now.isBefore(this.expiresAt);
 	}
 
 	/**
-	 * The status at {@code now}: an ACTIVE or SUSPENDED consent past its expiration time is EXPIRED, whether
-	 * or not the expiry job has stored that yet (FDX §1.2: EXPIRED at {@code expirationTime}).
+	 * The status at {@code now}: an ACTIVE or SUSPENDED consent past its expiration time
+	 * is EXPIRED, whether or not the expiry job has stored that yet (FDX §1.2: EXPIRED at
+	 * {@code expirationTime}).
 	 */
 	public ConsentStatus statusAt(Instant now) {
 		boolean running = this.status == ConsentStatus.ACTIVE || this.status == ConsentStatus.SUSPENDED;
@@ -45,7 +48,10 @@ public record Consent(ConsentId id, String clientId, @Nullable String customerId
 		return this.grantedResources.stream().map(GrantedResource::resourceId).toList();
 	}
 
-	/** The customer approved: ACTIVE, bound to the customer and the granted resources, until {@code expiresAt}. */
+	/**
+	 * The customer approved: ACTIVE, bound to the customer and the granted resources,
+	 * until {@code expiresAt}.
+	 */
 	public Consent activate(String customerId, List<GrantedResource> granted, Instant now, Instant expiresAt) {
 		Assert.hasText(customerId, "customerId cannot be empty");
 		Assert.isTrue(expiresAt.isAfter(now), "expiresAt must be after now");
@@ -61,7 +67,10 @@ public record Consent(ConsentId id, String clientId, @Nullable String customerId
 				this.createdAt, null, null, now);
 	}
 
-	/** Ended by the customer, the partner or the bank; only a consent still running may be revoked. */
+	/**
+	 * Ended by the customer, the partner or the bank; only a consent still running may be
+	 * revoked.
+	 */
 	public Consent revoke(Instant now) {
 		return moveTo(ConsentStatus.REVOKED, now);
 	}

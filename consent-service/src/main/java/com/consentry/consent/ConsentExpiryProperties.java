@@ -9,11 +9,13 @@ import org.springframework.util.Assert;
 /**
  * The expiry job and record keeping ({@code consentry.consent.expiry.*}).
  *
- * @param interval how often each instance looks for consents whose time is up; a consent past its time is
- * never honoured in between (every use checks the time), this only brings the stored status in line
+ * @param interval how often each instance looks for consents whose time is up; a consent
+ * past its time is never honoured in between (every use checks the time), this only
+ * brings the stored status in line
  * @param batchSize how many consents one statement expires
- * @param retention how long consent records are kept after they end (CFPB 1033.351: at least three years).
- * Nothing deletes them today; a purge, when one is added, must keep them at least this long
+ * @param retention how long consent records are kept after they end (CFPB 1033.351: at
+ * least three years). Nothing deletes them today; a purge, when one is added, must keep
+ * them at least this long
  */
 @ConfigurationProperties("consentry.consent.expiry")
 public record ConsentExpiryProperties(@DefaultValue("1m") Duration interval, @DefaultValue("500") int batchSize,

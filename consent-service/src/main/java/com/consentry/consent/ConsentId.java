@@ -29,7 +29,10 @@ public record ConsentId(String value) {
 		return new ConsentId(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
 	}
 
-	/** Whether {@code candidate} could be a consent identifier, so callers can refuse garbage early. */
+	/**
+	 * Whether {@code candidate} could be a consent identifier, so callers can refuse
+	 * garbage early.
+	 */
 	public static boolean isWellFormed(String candidate) {
 		return candidate != null && SHAPE.matcher(candidate).matches();
 	}

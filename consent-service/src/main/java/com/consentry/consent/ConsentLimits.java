@@ -7,7 +7,8 @@ import org.springframework.util.Assert;
 /**
  * What the bank allows a partner to ask for ({@code consentry.consent.*}).
  *
- * @param maxDurationDays longest TIME_BOUND consent; CFPB 1033 requires re-authorization after a year
+ * @param maxDurationDays longest TIME_BOUND consent; CFPB 1033 requires re-authorization
+ * after a year
  * @param maxLookbackDays most history a consent may reach back
  * @param defaultLookbackDays history granted when the request names none
  * @param oneTimeMinutes how long a ONE_TIME consent stays usable after approval

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A validated FDX {@code consentRequest}, as carried in an {@code fdx_v1.0} authorization detail.
+ * A validated FDX {@code consentRequest}, as carried in an {@code fdx_v1.0} authorization
+ * detail.
  *
  * @param durationType how long the consent lasts
  * @param durationPeriod days, present exactly when {@code durationType} is TIME_BOUND
@@ -29,7 +30,9 @@ public record ConsentRequest(DurationType durationType, @Nullable Integer durati
 	/** The clusters asked for resources of the given type, or none. */
 	public Set<DataCluster> clustersFor(ResourceType type) {
 		EnumSet<DataCluster> clusters = EnumSet.noneOf(DataCluster.class);
-		this.resources.stream().filter((r) -> r.resourceType() == type).forEach((r) -> clusters.addAll(r.dataClusters()));
+		this.resources.stream()
+			.filter((r) -> r.resourceType() == type)
+			.forEach((r) -> clusters.addAll(r.dataClusters()));
 		return clusters;
 	}
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.springframework.util.Assert;
 
 /**
- * How a consent was revoked (FDX {@code ConsentRevocation}): status REVOKED, the reason, who did it, and when.
+ * How a consent was revoked (FDX {@code ConsentRevocation}): status REVOKED, the reason,
+ * who did it, and when.
  *
  * @param reason why
  * @param initiator who

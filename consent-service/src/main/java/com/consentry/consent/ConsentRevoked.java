@@ -4,12 +4,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A consent was revoked. Published inside the revoking transaction, so that listeners that end what was
- * issued under the consent (tokens, sessions) commit or fail together with the revocation.
+ * A consent was revoked. Published inside the revoking transaction, so that listeners
+ * that end what was issued under the consent (tokens, sessions) commit or fail together
+ * with the revocation.
  *
  * @param consentId the consent
  * @param clientId the partner it was granted to
- * @param customerId the customer who granted it; {@code null} when it was revoked before any customer answered
+ * @param customerId the customer who granted it; {@code null} when it was revoked before
+ * any customer answered
  * @param revocation who, why and when
  */
 public record ConsentRevoked(ConsentId consentId, String clientId, @Nullable String customerId,

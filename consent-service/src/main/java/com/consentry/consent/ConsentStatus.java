@@ -5,19 +5,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a consent stands, and where it may go from there. FDX knows only {@link #ACTIVE}, {@link #EXPIRED}
- * and {@link #REVOKED} (spec/fdx.md §1.2); the others are internal: the two before the customer answers are
- * never shown through the FDX consent API, and {@link #SUSPENDED} is the bank's pause.
+ * Where a consent stands, and where it may go from there. FDX knows only {@link #ACTIVE},
+ * {@link #EXPIRED} and {@link #REVOKED} (spec/fdx.md §1.2); the others are internal: the
+ * two before the customer answers are never shown through the FDX consent API, and
+ * {@link #SUSPENDED} is the bank's pause.
  * <p>
- * The allowed moves, in one table:
- * <pre>
+ * The allowed moves, in one table: <pre>
  * AWAITING_AUTHORIZATION → ACTIVE | DENIED
  * ACTIVE                 → EXPIRED | REVOKED | SUSPENDED
  * SUSPENDED              → ACTIVE | EXPIRED | REVOKED
  * DENIED, EXPIRED, REVOKED: final
- * </pre>
- * A suspended consent may still be revoked and still expires: a pause by the bank never takes away the
- * customer's right to end it (CFPB 1033.331(e)) nor stretches it beyond its time.
+ * </pre> A suspended consent may still be revoked and still expires: a pause by the bank
+ * never takes away the customer's right to end it (CFPB 1033.331(e)) nor stretches it
+ * beyond its time.
  */
 public enum ConsentStatus {
 
@@ -54,7 +54,10 @@ public enum ConsentStatus {
 		return NEXT.get(this).isEmpty();
 	}
 
-	/** Whether the customer has answered: the consent is a grant, shown to the partner and the customer. */
+	/**
+	 * Whether the customer has answered: the consent is a grant, shown to the partner and
+	 * the customer.
+	 */
 	public boolean isGranted() {
 		return this != AWAITING_AUTHORIZATION && this != DENIED;
 	}

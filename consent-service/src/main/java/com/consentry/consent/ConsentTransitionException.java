@@ -1,8 +1,9 @@
 package com.consentry.consent;
 
 /**
- * A move between statuses that {@link ConsentStatus} does not allow, e.g. revoking a consent that already
- * expired (FDX: 409 Conflict). The message names both statuses; it is for logs, not for the partner.
+ * A move between statuses that {@link ConsentStatus} does not allow, e.g. revoking a
+ * consent that already expired (FDX: 409 Conflict). The message names both statuses; it
+ * is for logs, not for the partner.
  */
 public final class ConsentTransitionException extends IllegalConsentChangeException {
 

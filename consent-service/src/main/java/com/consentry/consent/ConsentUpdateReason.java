@@ -5,7 +5,10 @@ package com.consentry.consent;
  */
 public enum ConsentUpdateReason {
 
-	/** The data provider's or recipient's rules ended it, e.g. the partner's registration was deleted. */
+	/**
+	 * The data provider's or recipient's rules ended it, e.g. the partner's registration
+	 * was deleted.
+	 */
 	BUSINESS_RULE,
 
 	/** Someone chose to end it. */

@@ -19,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 /**
- * The consent lifecycle: requested at PAR, approved or denied by the customer on the consent page, read when
- * tokens are issued and introspected, revoked by the customer, the partner or the bank, suspended and resumed
- * by the bank, expired by time. The aggregate ({@link Consent}) decides whether a move is allowed; the store
- * applies it with one conditional statement; a revocation publishes {@link ConsentRevoked} in its transaction.
+ * The consent lifecycle: requested at PAR, approved or denied by the customer on the
+ * consent page, read when tokens are issued and introspected, revoked by the customer,
+ * the partner or the bank, suspended and resumed by the bank, expired by time. The
+ * aggregate ({@link Consent}) decides whether a move is allowed; the store applies it
+ * with one conditional statement; a revocation publishes {@link ConsentRevoked} in its
+ * transaction.
  */
 @Service
 public class Consents {
@@ -55,8 +57,8 @@ public class Consents {
 	@Transactional
 	public Consent request(ConsentId id, String clientId, ConsentRequest request) {
 		Instant now = this.clock.instant();
-		Consent consent = new Consent(id, clientId, null, ConsentStatus.AWAITING_AUTHORIZATION, request, List.of(),
-				now, null, null, now);
+		Consent consent = new Consent(id, clientId, null, ConsentStatus.AWAITING_AUTHORIZATION, request, List.of(), now,
+				null, null, now);
 		this.store.insert(consent);
 		return consent;
 	}
@@ -65,16 +67,21 @@ public class Consents {
 		return this.store.find(id);
 	}
 
-	/** Whether the consent exists and is ACTIVE now. Fails closed: unknown means not active. */
+	/**
+	 * Whether the consent exists and is ACTIVE now. Fails closed: unknown means not
+	 * active.
+	 */
 	public boolean isActive(ConsentId id) {
 		return this.store.find(id).map((consent) -> consent.isActiveAt(this.clock.instant())).orElse(false);
 	}
 
 	/**
-	 * The customer approves, choosing accounts. The consent becomes ACTIVE, bound to the customer and to
-	 * exactly the chosen accounts (each with the account clusters requested).
-	 * @throws IllegalConsentChangeException when the consent is not awaiting authorization, no account was chosen
-	 * though accounts were requested, or an account is not the customer's
+	 * The customer approves, choosing accounts. The consent becomes ACTIVE, bound to the
+	 * customer and to exactly the chosen accounts (each with the account clusters
+	 * requested).
+	 * @throws IllegalConsentChangeException when the consent is not awaiting
+	 * authorization, no account was chosen though accounts were requested, or an account
+	 * is not the customer's
 	 */
 	@Transactional
 	public Consent approve(ConsentId id, String customerId, List<String> accountIds) {
@@ -114,39 +121,45 @@ public class Consents {
 		return active;
 	}
 
-	/** The customer refuses. A consent that is no longer awaiting authorization is left as it is. */
+	/**
+	 * The customer refuses. A consent that is no longer awaiting authorization is left as
+	 * it is.
+	 */
 	@Transactional
 	public void deny(ConsentId id, String customerId) {
 		this.store.findForUpdate(id)
 			.filter((consent) -> consent.status() == ConsentStatus.AWAITING_AUTHORIZATION)
-			.ifPresent((consent) -> this.store.update(consent.deny(customerId, this.clock.instant()),
-					consent.status()));
+			.ifPresent(
+					(consent) -> this.store.update(consent.deny(customerId, this.clock.instant()), consent.status()));
 	}
 
 	/**
-	 * The bank ends every consent of a partner whose registration is deleted: each ACTIVE consent, and each
-	 * still awaiting the customer, becomes REVOKED with reason {@link ConsentUpdateReason#BUSINESS_RULE} and
-	 * initiator {@link PartyType#DATA_PROVIDER}. Joins the caller's transaction, so the deletion and the
-	 * revocation commit or fail together. Tokens stop working with the consent (introspection and refresh
-	 * check its state).
+	 * The bank ends every consent of a partner whose registration is deleted: each ACTIVE
+	 * consent, and each still awaiting the customer, becomes REVOKED with reason
+	 * {@link ConsentUpdateReason#BUSINESS_RULE} and initiator
+	 * {@link PartyType#DATA_PROVIDER}. Joins the caller's transaction, so the deletion
+	 * and the revocation commit or fail together. Tokens stop working with the consent
+	 * (introspection and refresh check its state).
 	 * @param clientId the partner's {@code client_id}
 	 * @return how many consents were revoked
 	 */
 	@Transactional
 	public int revokeAllOfDeletedPartner(String clientId) {
 		Assert.hasText(clientId, "clientId cannot be empty");
-		List<ConsentRevoked> revoked = this.store.revokeAllOfClient(clientId,
-				new ConsentRevocation(ConsentUpdateReason.BUSINESS_RULE, PartyType.DATA_PROVIDER, this.clock.instant()));
+		List<ConsentRevoked> revoked = this.store.revokeAllOfClient(clientId, new ConsentRevocation(
+				ConsentUpdateReason.BUSINESS_RULE, PartyType.DATA_PROVIDER, this.clock.instant()));
 		revoked.forEach(this.events::publishEvent);
 		return revoked.size();
 	}
 
 	/**
-	 * The partner holding the consent revokes it (FDX {@code PUT /consents/{consentId}/revocation}).
-	 * @param initiator who asked the partner to, e.g. {@link PartyType#DATA_RECIPIENT} itself or the
-	 * {@link PartyType#INDIVIDUAL} in the partner's app; never the data provider, for which the partner cannot
-	 * speak
-	 * @throws ConsentNotFoundException when the consent is unknown, not granted, or another partner's
+	 * The partner holding the consent revokes it (FDX {@code PUT
+	 * /consents/{consentId}/revocation}).
+	 * @param initiator who asked the partner to, e.g. {@link PartyType#DATA_RECIPIENT}
+	 * itself or the {@link PartyType#INDIVIDUAL} in the partner's app; never the data
+	 * provider, for which the partner cannot speak
+	 * @throws ConsentNotFoundException when the consent is unknown, not granted, or
+	 * another partner's
 	 * @throws ConsentTransitionException when the consent is no longer running (FDX: 409)
 	 */
 	@Transactional
@@ -157,7 +170,8 @@ public class Consents {
 	}
 
 	/**
-	 * The customer who granted the consent revokes it on the bank's page (CFPB 1033.331(e)).
+	 * The customer who granted the consent revokes it on the bank's page (CFPB
+	 * 1033.331(e)).
 	 * @throws ConsentNotFoundException when the consent is unknown or another customer's
 	 * @throws ConsentTransitionException when the consent is no longer running
 	 */
@@ -196,8 +210,8 @@ public class Consents {
 	}
 
 	/**
-	 * Expires every running consent whose time is up, in batches of {@code batchSize}, each batch its own
-	 * statement; safe to run on several instances at once.
+	 * Expires every running consent whose time is up, in batches of {@code batchSize},
+	 * each batch its own statement; safe to run on several instances at once.
 	 * @return how many consents were expired
 	 */
 	public int expireDue(int batchSize) {
@@ -212,13 +226,19 @@ public class Consents {
 		return total;
 	}
 
-	/** The partner's granted consent with this id; empty for another partner's, an unanswered or unknown one. */
+	/**
+	 * The partner's granted consent with this id; empty for another partner's, an
+	 * unanswered or unknown one.
+	 */
 	public Optional<Consent> findOfPartner(ConsentId id, String clientId) {
 		return this.store.find(id)
 			.filter((consent) -> consent.clientId().equals(clientId) && consent.status().isGranted());
 	}
 
-	/** The customer's granted consent with this id; empty for another customer's or an unknown one. */
+	/**
+	 * The customer's granted consent with this id; empty for another customer's or an
+	 * unknown one.
+	 */
 	public Optional<Consent> findOfCustomer(ConsentId id, String customerId) {
 		return this.store.find(id)
 			.filter((consent) -> customerId.equals(consent.customerId()) && consent.status().isGranted());
@@ -230,14 +250,18 @@ public class Consents {
 		return this.store.findGrantedTo(customerId);
 	}
 
-	/** The clock the lifecycle runs on, for callers that show a consent's status at this instant. */
+	/**
+	 * The clock the lifecycle runs on, for callers that show a consent's status at this
+	 * instant.
+	 */
 	public Instant now() {
 		return this.clock.instant();
 	}
 
 	private Consent revoke(Consent consent, ConsentRevocation revocation) {
 		Consent revoked = move(consent, consent.revoke(revocation.updatedTime()), revocation);
-		this.events.publishEvent(new ConsentRevoked(consent.id(), consent.clientId(), consent.customerId(), revocation));
+		this.events
+			.publishEvent(new ConsentRevoked(consent.id(), consent.clientId(), consent.customerId(), revocation));
 		return revoked;
 	}
 
@@ -252,15 +276,19 @@ public class Consents {
 		return next;
 	}
 
-	/** How the consent was revoked, if it was (FDX {@code GET /consents/{consentId}/revocation}). */
+	/**
+	 * How the consent was revoked, if it was (FDX {@code GET
+	 * /consents/{consentId}/revocation}).
+	 */
 	public Optional<ConsentRevocation> revocation(ConsentId id) {
 		return this.store.findRevocation(id);
 	}
 
 	/**
-	 * The earlier of what was asked and the cap, for every duration type. CFPB 1033.421(b)(2): collection ends
-	 * a year after the latest authorization ({@code consentry.consent.max-duration-days}, at most 365). A
-	 * ONE_TIME consent lasts its token exchange window ({@code consentry.consent.one-time-minutes}): long
+	 * The earlier of what was asked and the cap, for every duration type. CFPB
+	 * 1033.421(b)(2): collection ends a year after the latest authorization
+	 * ({@code consentry.consent.max-duration-days}, at most 365). A ONE_TIME consent
+	 * lasts its token exchange window ({@code consentry.consent.one-time-minutes}): long
 	 * enough to redeem the code and make its calls, and it gets no refresh token.
 	 */
 	Instant expiry(ConsentRequest request, Instant authorizedAt) {

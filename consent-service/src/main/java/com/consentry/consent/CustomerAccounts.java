@@ -3,8 +3,8 @@ package com.consentry.consent;
 import java.util.List;
 
 /**
- * The bank's record of which accounts a customer holds. The consent service asks it before granting an
- * account, so a consent can never name an account of somebody else.
+ * The bank's record of which accounts a customer holds. The consent service asks it
+ * before granting an account, so a consent can never name an account of somebody else.
  */
 public interface CustomerAccounts {
 

@@ -1,7 +1,8 @@
 package com.consentry.consent;
 
 /**
- * FDX data clusters (V6.x) with the plain-language wording the consent page shows the customer.
+ * FDX data clusters (V6.x) with the plain-language wording the consent page shows the
+ * customer.
  */
 public enum DataCluster {
 
@@ -14,10 +15,8 @@ public enum DataCluster {
 	INVESTMENTS("Investments", "holdings and open orders in investment accounts"),
 	CUSTOMER_CONTACT("Contact information", "names, addresses, email addresses and phone numbers"),
 	CUSTOMER_PERSONAL("Personal information", "contact information plus date of birth and government or tax ids"),
-	BILLS("Bills", "bills due on credit lines"),
-	REWARDS("Rewards", "reward programs and balances"),
-	IMAGES("Images", "check and transaction images"),
-	TAX("Tax documents", "tax forms"),
+	BILLS("Bills", "bills due on credit lines"), REWARDS("Rewards", "reward programs and balances"),
+	IMAGES("Images", "check and transaction images"), TAX("Tax documents", "tax forms"),
 	NOTIFICATIONS("Notifications", "notification subscriptions");
 
 	private final String title;

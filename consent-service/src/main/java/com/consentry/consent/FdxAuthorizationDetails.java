@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads and writes RFC 9396 {@code authorization_details} of type {@code fdx_v1.0}.
  * <p>
- * Reading is strict: one {@code fdx_v1.0} detail, known members only, every value of the right type and
- * within the bank's limits. A request the bank would not honour in full is refused, never silently cut.
+ * Reading is strict: one {@code fdx_v1.0} detail, known members only, every value of the
+ * right type and within the bank's limits. A request the bank would not honour in full is
+ * refused, never silently cut.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9396#section-2">RFC 9396 §2</a>
  */
@@ -34,8 +35,8 @@ public final class FdxAuthorizationDetails {
 	private static final Set<String> COMMON_FIELDS = Set.of("locations", "actions", "datatypes", "identifier",
 			"privileges");
 
-	private static final Set<String> CONSENT_REQUEST_FIELDS = Set.of("durationType", "durationPeriod",
-			"lookbackPeriod", "resources");
+	private static final Set<String> CONSENT_REQUEST_FIELDS = Set.of("durationType", "durationPeriod", "lookbackPeriod",
+			"resources");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -47,7 +48,8 @@ public final class FdxAuthorizationDetails {
 
 	/**
 	 * Parses an {@code authorization_details} parameter value.
-	 * @throws InvalidAuthorizationDetailsException when it is not a valid, acceptable {@code fdx_v1.0} request
+	 * @throws InvalidAuthorizationDetailsException when it is not a valid, acceptable
+	 * {@code fdx_v1.0} request
 	 */
 	public ConsentRequest parse(String authorizationDetails) {
 		if (authorizationDetails.length() > MAX_LENGTH) {
@@ -106,8 +108,8 @@ public final class FdxAuthorizationDetails {
 		Integer lookback = optionalInt(request.get("lookbackPeriod"), "consentRequest.lookbackPeriod");
 		int lookbackPeriod = (lookback != null) ? lookback : this.limits.defaultLookbackDays();
 		if (lookbackPeriod < 0 || lookbackPeriod > this.limits.maxLookbackDays()) {
-			throw invalid("consentRequest.lookbackPeriod must be between 0 and " + this.limits.maxLookbackDays()
-					+ " days");
+			throw invalid(
+					"consentRequest.lookbackPeriod must be between 0 and " + this.limits.maxLookbackDays() + " days");
 		}
 		if (!(request.get("resources") instanceof List<?> resources) || resources.isEmpty()) {
 			throw invalid("consentRequest.resources must be a non-empty array");
@@ -145,8 +147,8 @@ public final class FdxAuthorizationDetails {
 	}
 
 	/**
-	 * The granted consent as an {@code authorization_details} array (RFC 9396 §7): the request with the
-	 * consent id and one resource entry per chosen resource.
+	 * The granted consent as an {@code authorization_details} array (RFC 9396 §7): the
+	 * request with the consent id and one resource entry per chosen resource.
 	 */
 	public static List<Map<String, Object>> granted(Consent consent) {
 		Map<String, Object> request = new LinkedHashMap<>();
@@ -168,7 +170,8 @@ public final class FdxAuthorizationDetails {
 		detail.put("type", TYPE);
 		detail.put("consentId", consent.id().value());
 		detail.put("consentRequest", request);
-		// Mutable JDK collections only: the claims are persisted through Jackson with a type allow-list
+		// Mutable JDK collections only: the claims are persisted through Jackson with a
+		// type allow-list
 		List<Map<String, Object>> details = new ArrayList<>();
 		details.add(detail);
 		return details;
@@ -208,8 +211,8 @@ public final class FdxAuthorizationDetails {
 	}
 
 	/**
-	 * A client-sent value as it may appear in {@code error_description}: RFC 6749 §5.2 allows printable
-	 * ASCII without quote and backslash, and a long value helps nobody.
+	 * A client-sent value as it may appear in {@code error_description}: RFC 6749 §5.2
+	 * allows printable ASCII without quote and backslash, and a long value helps nobody.
 	 */
 	static String echo(Object value) {
 		String safe = String.valueOf(value).replaceAll("[^A-Za-z0-9_.:\\-]", "?");

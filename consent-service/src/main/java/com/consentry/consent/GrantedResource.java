@@ -4,7 +4,10 @@ import java.util.Set;
 
 import org.springframework.util.Assert;
 
-/** One entry of an FDX {@code ConsentGrant.resources}: a resource the customer chose, with its clusters. */
+/**
+ * One entry of an FDX {@code ConsentGrant.resources}: a resource the customer chose, with
+ * its clusters.
+ */
 public record GrantedResource(ResourceType resourceType, String resourceId, Set<DataCluster> dataClusters) {
 
 	public GrantedResource {

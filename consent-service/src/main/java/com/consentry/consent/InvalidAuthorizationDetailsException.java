@@ -1,8 +1,9 @@
 package com.consentry.consent;
 
 /**
- * An {@code authorization_details} value that is not a valid {@code fdx_v1.0} request. The message is
- * written for the partner's developers and is safe to return as {@code error_description}.
+ * An {@code authorization_details} value that is not a valid {@code fdx_v1.0} request.
+ * The message is written for the partner's developers and is safe to return as
+ * {@code error_description}.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9396#section-5">RFC 9396 §5</a>
  */

@@ -1,7 +1,8 @@
 package com.consentry.consent;
 
 /**
- * Who acted on a consent (FDX {@code PartyType}), recorded as the initiator of a revocation.
+ * Who acted on a consent (FDX {@code PartyType}), recorded as the initiator of a
+ * revocation.
  */
 public enum PartyType {
 

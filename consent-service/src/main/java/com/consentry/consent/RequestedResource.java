@@ -5,8 +5,9 @@ import java.util.Set;
 import org.springframework.util.Assert;
 
 /**
- * One entry of an FDX {@code consentRequest.resources}: a kind of resource and the clusters asked for.
- * It names no resource: the customer picks the accounts on the consent page.
+ * One entry of an FDX {@code consentRequest.resources}: a kind of resource and the
+ * clusters asked for. It names no resource: the customer picks the accounts on the
+ * consent page.
  */
 public record RequestedResource(ResourceType resourceType, Set<DataCluster> dataClusters) {
 

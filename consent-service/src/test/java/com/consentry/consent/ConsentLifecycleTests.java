@@ -31,8 +31,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * The consent lifecycle: every move between statuses, allowed or refused, on the aggregate
- * ({@link Consent}) and through the service ({@link Consents}); expiry at its boundary with a fixed clock.
+ * The consent lifecycle: every move between statuses, allowed or refused, on the
+ * aggregate ({@link Consent}) and through the service ({@link Consents}); expiry at its
+ * boundary with a fixed clock.
  */
 class ConsentLifecycleTests {
 
@@ -42,7 +43,10 @@ class ConsentLifecycleTests {
 
 	private static final ConsentId ID = ConsentId.generate();
 
-	/** The allowed moves of spec/fdx.md §1.2 plus our internal states, as {@link ConsentStatus} states them. */
+	/**
+	 * The allowed moves of spec/fdx.md §1.2 plus our internal states, as
+	 * {@link ConsentStatus} states them.
+	 */
 	private static final List<List<ConsentStatus>> ALLOWED = List.of(
 			List.of(ConsentStatus.AWAITING_AUTHORIZATION, ConsentStatus.ACTIVE),
 			List.of(ConsentStatus.AWAITING_AUTHORIZATION, ConsentStatus.DENIED),
@@ -139,8 +143,8 @@ class ConsentLifecycleTests {
 			.isEqualTo(BEFORE_EXPIRY.plus(Duration.ofDays(30)));
 		assertThat(capped.expiry(TestConsents.withDuration(request, DurationType.PERSISTENT, null), BEFORE_EXPIRY))
 			.isEqualTo(BEFORE_EXPIRY.plus(Duration.ofDays(90)));
-		assertThat(this.consents.expiry(TestConsents.withDuration(request, DurationType.PERSISTENT, null),
-				BEFORE_EXPIRY))
+		assertThat(
+				this.consents.expiry(TestConsents.withDuration(request, DurationType.PERSISTENT, null), BEFORE_EXPIRY))
 			.isEqualTo(BEFORE_EXPIRY.plus(Duration.ofDays(365)));
 	}
 
@@ -173,8 +177,8 @@ class ConsentLifecycleTests {
 	@Test
 	@DisplayName("FDX §1.3, 404: another partner's consent is not found, and nothing is written")
 	void revokeByPartnerWhenOtherPartnerThenNotFound() {
-		given(this.store.find(ID)).willReturn(
-				Optional.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, TestConsents.accountRequest(), EXPIRES_AT)));
+		given(this.store.find(ID)).willReturn(Optional
+			.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, TestConsents.accountRequest(), EXPIRES_AT)));
 		assertThatExceptionOfType(ConsentNotFoundException.class).isThrownBy(() -> this.consents.revokeByPartner(ID,
 				"partner-2", ConsentUpdateReason.USER_ACTION, PartyType.DATA_RECIPIENT));
 		verify(this.store, never()).moveRunning(any(), any(), any());
@@ -193,8 +197,8 @@ class ConsentLifecycleTests {
 	@Test
 	@DisplayName("DESIGN: the bank suspends and resumes without recording a revocation")
 	void suspendWhenActiveThenNoRevocationRecorded() {
-		given(this.store.find(ID)).willReturn(
-				Optional.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, TestConsents.accountRequest(), EXPIRES_AT)));
+		given(this.store.find(ID)).willReturn(Optional
+			.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, TestConsents.accountRequest(), EXPIRES_AT)));
 		given(this.store.moveRunning(any(), any(), isNull())).willReturn(true);
 		assertThat(this.consents.suspend(ID).status()).isEqualTo(ConsentStatus.SUSPENDED);
 	}

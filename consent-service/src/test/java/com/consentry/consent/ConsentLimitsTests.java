@@ -49,8 +49,8 @@ class ConsentLimitsTests {
 	@ParameterizedTest
 	@MethodSource("invalidLimits")
 	@DisplayName("CFPB 1033: limits the bank may not configure are refused at start-up")
-	void constructorWhenOutOfRangeThenIllegalArgument(int maxDurationDays, int maxLookbackDays,
-			int defaultLookbackDays, int oneTimeMinutes, String keyword) {
+	void constructorWhenOutOfRangeThenIllegalArgument(int maxDurationDays, int maxLookbackDays, int defaultLookbackDays,
+			int oneTimeMinutes, String keyword) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ConsentLimits(maxDurationDays, maxLookbackDays, defaultLookbackDays, oneTimeMinutes))
 			.withMessageContaining(keyword);

@@ -47,15 +47,15 @@ class ConsentRequestTests {
 	}
 
 	static List<Arguments> invalidRequests() {
-		return List.of(argumentSet("fails because TIME_BOUND has no durationPeriod", DurationType.TIME_BOUND, null,
-				ACCOUNT, "durationPeriod"),
+		return List.of(
+				argumentSet("fails because TIME_BOUND has no durationPeriod", DurationType.TIME_BOUND, null, ACCOUNT,
+						"durationPeriod"),
 				argumentSet("fails because ONE_TIME has a durationPeriod", DurationType.ONE_TIME, 30, ACCOUNT,
 						"durationPeriod"),
 				argumentSet("fails because PERSISTENT has a durationPeriod", DurationType.PERSISTENT, 30, ACCOUNT,
 						"durationPeriod"),
 				argumentSet("fails because durationType is missing", null, null, ACCOUNT, "durationType"),
-				argumentSet("fails because resources are empty", DurationType.ONE_TIME, null, List.of(),
-						"resources"));
+				argumentSet("fails because resources are empty", DurationType.ONE_TIME, null, List.of(), "resources"));
 	}
 
 	@Test

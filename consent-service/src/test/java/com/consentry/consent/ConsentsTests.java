@@ -198,23 +198,24 @@ class ConsentsTests {
 						TestConsents.inStatus(ID, ConsentStatus.DENIED, account, expiresAt), "alice", List.of("acc-1"),
 						"not awaiting authorization"),
 				argumentSet("fails because the consent was REVOKED",
-						TestConsents.inStatus(ID, ConsentStatus.REVOKED, account, expiresAt), "alice",
-						List.of("acc-1"), "not awaiting authorization"),
+						TestConsents.inStatus(ID, ConsentStatus.REVOKED, account, expiresAt), "alice", List.of("acc-1"),
+						"not awaiting authorization"),
 				argumentSet("fails because the consent EXPIRED",
-						TestConsents.inStatus(ID, ConsentStatus.EXPIRED, account, expiresAt), "alice",
-						List.of("acc-1"), "not awaiting authorization"),
-				argumentSet("fails because an account is not held by the customer",
-						TestConsents.awaiting(ID, account), "alice", List.of("acc-1", "acc-9"), "not held"),
-				argumentSet("fails because the account is another customer's",
-						TestConsents.awaiting(ID, account), "bob", List.of("acc-1"), "not held"),
-				argumentSet("fails because the customer holds no account at all",
-						TestConsents.awaiting(ID, account), "carol", List.of("acc-1"), "not held"),
+						TestConsents.inStatus(ID, ConsentStatus.EXPIRED, account, expiresAt), "alice", List.of("acc-1"),
+						"not awaiting authorization"),
+				argumentSet("fails because an account is not held by the customer", TestConsents.awaiting(ID, account),
+						"alice", List.of("acc-1", "acc-9"), "not held"),
+				argumentSet("fails because the account is another customer's", TestConsents.awaiting(ID, account),
+						"bob", List.of("acc-1"), "not held"),
+				argumentSet("fails because the customer holds no account at all", TestConsents.awaiting(ID, account),
+						"carol", List.of("acc-1"), "not held"),
 				argumentSet("fails because no account was chosen although ACCOUNT data was requested",
 						TestConsents.awaiting(ID, account), "alice", List.of(), "at least one account"),
 				argumentSet("fails because accounts were chosen although no ACCOUNT data was requested",
 						TestConsents.awaiting(ID, TestConsents.customerOnlyRequest()), "alice", List.of("acc-1"),
 						"no account data"),
-				argumentSet("fails because the consent is unknown", null, "alice", List.of("acc-1"), "no such consent"));
+				argumentSet("fails because the consent is unknown", null, "alice", List.of("acc-1"),
+						"no such consent"));
 	}
 
 	@Test
@@ -258,13 +259,14 @@ class ConsentsTests {
 		ConsentRequest request = TestConsents.accountRequest();
 		given(this.store.find(ID)).willReturn(Optional.empty());
 		assertThat(this.consents.isActive(ID)).isFalse();
-		given(this.store.find(ID)).willReturn(Optional.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, request,
-				NOW.plusSeconds(1))));
+		given(this.store.find(ID))
+			.willReturn(Optional.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, request, NOW.plusSeconds(1))));
 		assertThat(this.consents.isActive(ID)).isTrue();
-		given(this.store.find(ID)).willReturn(Optional.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, request, NOW)));
+		given(this.store.find(ID))
+			.willReturn(Optional.of(TestConsents.inStatus(ID, ConsentStatus.ACTIVE, request, NOW)));
 		assertThat(this.consents.isActive(ID)).isFalse();
-		given(this.store.find(ID)).willReturn(Optional.of(TestConsents.inStatus(ID, ConsentStatus.REVOKED, request,
-				NOW.plusSeconds(3600))));
+		given(this.store.find(ID))
+			.willReturn(Optional.of(TestConsents.inStatus(ID, ConsentStatus.REVOKED, request, NOW.plusSeconds(3600))));
 		assertThat(this.consents.isActive(ID)).isFalse();
 	}
 

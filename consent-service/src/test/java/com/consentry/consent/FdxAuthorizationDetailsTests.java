@@ -27,7 +27,10 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  */
 class FdxAuthorizationDetailsTests {
 
-	/** The valid contract example of DESIGN.md ("Authorization request"). */
+	/**
+	 * The valid example of the public contract: the authorization request partners are
+	 * shown.
+	 */
 	static final String DESIGN_EXAMPLE = """
 			[{"type":"fdx_v1.0","consentRequest":{"durationType":"TIME_BOUND","durationPeriod":30,
 			"lookbackPeriod":90,"resources":[{"resourceType":"ACCOUNT","dataClusters":["ACCOUNT_DETAILED","TRANSACTIONS"]}]}}]""";
@@ -39,7 +42,7 @@ class FdxAuthorizationDetailsTests {
 	private final FdxAuthorizationDetails details = new FdxAuthorizationDetails(this.limits);
 
 	@Test
-	@DisplayName("FDX §1.4: the DESIGN.md contract example parses into the consent request it describes")
+	@DisplayName("FDX §1.4: the contract example parses into the consent request it describes")
 	void parseWhenDesignExampleThenConsentRequest() {
 		ConsentRequest request = this.details.parse(DESIGN_EXAMPLE);
 		assertThat(request).isEqualTo(TestConsents.accountRequest());
@@ -53,10 +56,11 @@ class FdxAuthorizationDetailsTests {
 	@Test
 	@DisplayName("FDX §1.4: the spec example with a CUSTOMER resource parses, clusters kept per resource type")
 	void parseWhenCustomerResourceThenClustersPerResourceType() {
-		ConsentRequest request = this.details.parse(json("""
-				[{'type':'fdx_v1.0','consentRequest':{'durationType':'TIME_BOUND','durationPeriod':365,'lookbackPeriod':60,
-				'resources':[{'resourceType':'ACCOUNT','dataClusters':['ACCOUNT_DETAILED','TRANSACTIONS','STATEMENTS']},
-				{'resourceType':'CUSTOMER','dataClusters':['CUSTOMER_CONTACT']}]}}]"""));
+		ConsentRequest request = this.details.parse(
+				json("""
+						[{'type':'fdx_v1.0','consentRequest':{'durationType':'TIME_BOUND','durationPeriod':365,'lookbackPeriod':60,
+						'resources':[{'resourceType':'ACCOUNT','dataClusters':['ACCOUNT_DETAILED','TRANSACTIONS','STATEMENTS']},
+						{'resourceType':'CUSTOMER','dataClusters':['CUSTOMER_CONTACT']}]}}]"""));
 		assertThat(request).isEqualTo(TestConsents.accountAndCustomerRequest());
 		assertThat(request.clustersFor(ResourceType.CUSTOMER)).containsExactly(DataCluster.CUSTOMER_CONTACT);
 		assertThat(request.clustersFor(ResourceType.ACCOUNT)).containsExactlyInAnyOrder(DataCluster.ACCOUNT_DETAILED,
@@ -68,8 +72,8 @@ class FdxAuthorizationDetailsTests {
 	void parseWhenOnlyCustomerResourceThenAccepted() {
 		ConsentRequest request = this.details.parse(consentRequest(
 				"'durationType':'ONE_TIME','resources':[{'resourceType':'CUSTOMER','dataClusters':['CUSTOMER_PERSONAL']}]"));
-		assertThat(request.resources()).containsExactly(
-				new RequestedResource(ResourceType.CUSTOMER, EnumSet.of(DataCluster.CUSTOMER_PERSONAL)));
+		assertThat(request.resources())
+			.containsExactly(new RequestedResource(ResourceType.CUSTOMER, EnumSet.of(DataCluster.CUSTOMER_PERSONAL)));
 		assertThat(request.clustersFor(ResourceType.ACCOUNT)).isEmpty();
 	}
 
@@ -147,7 +151,8 @@ class FdxAuthorizationDetailsTests {
 	void parseWhenUnknownValueIsHostileThenMessageIsSafeAscii() {
 		String hostile = "\\\"</script>\u00e9" + "x".repeat(500);
 		String details = "[{\"type\":\"" + hostile.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]";
-		assertThatExceptionOfType(InvalidAuthorizationDetailsException.class).isThrownBy(() -> this.details.parse(details))
+		assertThatExceptionOfType(InvalidAuthorizationDetailsException.class)
+			.isThrownBy(() -> this.details.parse(details))
 			.satisfies((ex) -> {
 				assertThat(ex.getMessage()).matches("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 				assertThat(ex.getMessage()).hasSizeLessThan(120);
@@ -157,8 +162,7 @@ class FdxAuthorizationDetailsTests {
 	static Stream<Arguments> refusals() {
 		String account = ACCOUNT_RESOURCE;
 		String timeBound = "'durationType':'TIME_BOUND','durationPeriod':30,";
-		return Stream.of(
-				argumentSet("fails because the value is not JSON", "not json at all", "not valid JSON"),
+		return Stream.of(argumentSet("fails because the value is not JSON", "not json at all", "not valid JSON"),
 				argumentSet("fails because the value is truncated JSON", DESIGN_EXAMPLE.substring(0, 40),
 						"not valid JSON"),
 				argumentSet("fails because the value is empty", "", "not valid JSON"),
@@ -208,18 +212,20 @@ class FdxAuthorizationDetailsTests {
 						consentRequest("'durationType':'TIME_BOUND','durationPeriod':-1,'resources':[" + account + "]"),
 						"durationPeriod"),
 				argumentSet("fails because durationPeriod 366 is beyond a year (CFPB 1033)",
-						consentRequest("'durationType':'TIME_BOUND','durationPeriod':366,'resources':[" + account + "]"),
+						consentRequest(
+								"'durationType':'TIME_BOUND','durationPeriod':366,'resources':[" + account + "]"),
 						"365"),
 				argumentSet("fails because durationPeriod does not fit an int",
-						consentRequest("'durationType':'TIME_BOUND','durationPeriod':4294967296,'resources':["
-								+ account + "]"),
+						consentRequest("'durationType':'TIME_BOUND','durationPeriod':4294967296,'resources':[" + account
+								+ "]"),
 						"durationPeriod"),
 				argumentSet("fails because durationPeriod is a fraction",
-						consentRequest("'durationType':'TIME_BOUND','durationPeriod':1.5,'resources':[" + account + "]"),
+						consentRequest(
+								"'durationType':'TIME_BOUND','durationPeriod':1.5,'resources':[" + account + "]"),
 						"whole number"),
 				argumentSet("fails because durationPeriod is a string",
-						consentRequest("'durationType':'TIME_BOUND','durationPeriod':'30','resources':[" + account
-								+ "]"),
+						consentRequest(
+								"'durationType':'TIME_BOUND','durationPeriod':'30','resources':[" + account + "]"),
 						"whole number"),
 				argumentSet("fails because durationPeriod is given with ONE_TIME",
 						consentRequest("'durationType':'ONE_TIME','durationPeriod':30,'resources':[" + account + "]"),
@@ -316,13 +322,14 @@ class FdxAuthorizationDetailsTests {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> request = (Map<String, Object>) detail.get("consentRequest");
 		assertThat(request).containsExactly(Map.entry("durationType", "TIME_BOUND"), Map.entry("durationPeriod", 365),
-				Map.entry("lookbackPeriod", 60), Map.entry("resources", List.of(
-						Map.of("resourceType", "ACCOUNT", "resourceId", "acc-1", "dataClusters",
+				Map.entry("lookbackPeriod", 60),
+				Map.entry("resources",
+						List.of(Map.of("resourceType", "ACCOUNT", "resourceId", "acc-1", "dataClusters",
 								List.of("ACCOUNT_DETAILED", "TRANSACTIONS", "STATEMENTS")),
-						Map.of("resourceType", "ACCOUNT", "resourceId", "acc-3", "dataClusters",
-								List.of("ACCOUNT_DETAILED", "TRANSACTIONS", "STATEMENTS")),
-						Map.of("resourceType", "CUSTOMER", "resourceId", "alice", "dataClusters",
-								List.of("CUSTOMER_CONTACT")))));
+								Map.of("resourceType", "ACCOUNT", "resourceId", "acc-3", "dataClusters",
+										List.of("ACCOUNT_DETAILED", "TRANSACTIONS", "STATEMENTS")),
+								Map.of("resourceType", "CUSTOMER", "resourceId", "alice", "dataClusters",
+										List.of("CUSTOMER_CONTACT")))));
 	}
 
 	@Test
@@ -335,8 +342,7 @@ class FdxAuthorizationDetailsTests {
 				request, List.of(new GrantedResource(ResourceType.ACCOUNT, "acc-1", all)), TestConsents.CREATED_AT,
 				TestConsents.CREATED_AT, TestConsents.CREATED_AT.plusSeconds(3600), TestConsents.CREATED_AT);
 		Map<String, Object> resource = resources(FdxAuthorizationDetails.granted(consent)).get(0);
-		assertThat(resource.get("dataClusters"))
-			.isEqualTo(Stream.of(DataCluster.values()).map(Enum::name).toList());
+		assertThat(resource.get("dataClusters")).isEqualTo(Stream.of(DataCluster.values()).map(Enum::name).toList());
 	}
 
 	@Test
@@ -359,18 +365,20 @@ class FdxAuthorizationDetailsTests {
 		List<Object> collections = new ArrayList<>();
 		collect(granted, collections);
 		assertThat(collections).hasSizeGreaterThanOrEqualTo(10);
-		assertThat(collections).allSatisfy((collection) -> assertThat(collection.getClass())
-			.isIn(ArrayList.class, LinkedHashMap.class));
+		assertThat(collections)
+			.allSatisfy((collection) -> assertThat(collection.getClass()).isIn(ArrayList.class, LinkedHashMap.class));
 	}
 
 	private static Consent activeConsent(ConsentRequest request) {
 		Instant authorizedAt = TestConsents.CREATED_AT.plusSeconds(60);
 		List<GrantedResource> granted = new ArrayList<>();
 		for (String accountId : List.of("acc-1", "acc-3")) {
-			granted.add(new GrantedResource(ResourceType.ACCOUNT, accountId, request.clustersFor(ResourceType.ACCOUNT)));
+			granted
+				.add(new GrantedResource(ResourceType.ACCOUNT, accountId, request.clustersFor(ResourceType.ACCOUNT)));
 		}
 		if (!request.clustersFor(ResourceType.CUSTOMER).isEmpty()) {
-			granted.add(new GrantedResource(ResourceType.CUSTOMER, "alice", request.clustersFor(ResourceType.CUSTOMER)));
+			granted
+				.add(new GrantedResource(ResourceType.CUSTOMER, "alice", request.clustersFor(ResourceType.CUSTOMER)));
 		}
 		return new Consent(ConsentId.generate(), TestConsents.CLIENT_ID, "alice", ConsentStatus.ACTIVE, request,
 				granted, TestConsents.CREATED_AT, authorizedAt, authorizedAt.plusSeconds(86400), authorizedAt);
@@ -393,7 +401,10 @@ class FdxAuthorizationDetailsTests {
 		}
 	}
 
-	/** One fdx_v1.0 detail around the given consentRequest members (single quotes stand for double quotes). */
+	/**
+	 * One fdx_v1.0 detail around the given consentRequest members (single quotes stand
+	 * for double quotes).
+	 */
 	private static String consentRequest(String members) {
 		return json("[{'type':'fdx_v1.0','consentRequest':{" + members + "}}]");
 	}

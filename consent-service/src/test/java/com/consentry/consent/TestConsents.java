@@ -16,19 +16,26 @@ final class TestConsents {
 	private TestConsents() {
 	}
 
-	/** The request from DESIGN.md: 30 days, 90 days of history, detailed account data and transactions. */
+	/**
+	 * The contract example's request: 30 days, 90 days of history, detailed account data
+	 * and transactions.
+	 */
 	static ConsentRequest accountRequest() {
-		return new ConsentRequest(DurationType.TIME_BOUND, 30, 90, List.of(
-				new RequestedResource(ResourceType.ACCOUNT, EnumSet.of(DataCluster.ACCOUNT_DETAILED,
-						DataCluster.TRANSACTIONS))));
+		return new ConsentRequest(DurationType.TIME_BOUND, 30, 90, List.of(new RequestedResource(ResourceType.ACCOUNT,
+				EnumSet.of(DataCluster.ACCOUNT_DETAILED, DataCluster.TRANSACTIONS))));
 	}
 
-	/** The request from spec/fdx.md §1.4: account data plus the customer's contact information. */
+	/**
+	 * The request from spec/fdx.md §1.4: account data plus the customer's contact
+	 * information.
+	 */
 	static ConsentRequest accountAndCustomerRequest() {
-		return new ConsentRequest(DurationType.TIME_BOUND, 365, 60, List.of(
-				new RequestedResource(ResourceType.ACCOUNT,
-						EnumSet.of(DataCluster.ACCOUNT_DETAILED, DataCluster.TRANSACTIONS, DataCluster.STATEMENTS)),
-				new RequestedResource(ResourceType.CUSTOMER, EnumSet.of(DataCluster.CUSTOMER_CONTACT))));
+		return new ConsentRequest(
+				DurationType.TIME_BOUND, 365, 60, List.of(
+						new RequestedResource(ResourceType.ACCOUNT,
+								EnumSet.of(DataCluster.ACCOUNT_DETAILED, DataCluster.TRANSACTIONS,
+										DataCluster.STATEMENTS)),
+						new RequestedResource(ResourceType.CUSTOMER, EnumSet.of(DataCluster.CUSTOMER_CONTACT))));
 	}
 
 	/** Only the customer's contact information; no account data. */
@@ -47,13 +54,16 @@ final class TestConsents {
 				null, null, CREATED_AT);
 	}
 
-	/** A consent in the given status; ACTIVE and later ones carry the customer and one account. */
+	/**
+	 * A consent in the given status; ACTIVE and later ones carry the customer and one
+	 * account.
+	 */
 	static Consent inStatus(ConsentId id, ConsentStatus status, ConsentRequest request, Instant expiresAt) {
 		if (status == ConsentStatus.AWAITING_AUTHORIZATION) {
 			return awaiting(id, request);
 		}
-		List<GrantedResource> granted = (status == ConsentStatus.DENIED) ? List.of()
-				: List.of(new GrantedResource(ResourceType.ACCOUNT, "acc-1", request.clustersFor(ResourceType.ACCOUNT)));
+		List<GrantedResource> granted = (status == ConsentStatus.DENIED) ? List.of() : List
+			.of(new GrantedResource(ResourceType.ACCOUNT, "acc-1", request.clustersFor(ResourceType.ACCOUNT)));
 		Instant authorizedAt = (status == ConsentStatus.DENIED) ? null : CREATED_AT.plusSeconds(60);
 		return new Consent(id, CLIENT_ID, "alice", status, request, granted, CREATED_AT, authorizedAt,
 				(status == ConsentStatus.DENIED) ? null : expiresAt, CREATED_AT.plusSeconds(60));

@@ -13,32 +13,46 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.util.Assert;
 
 /**
- * Names and typed readers of the FAPI 2.0 client settings that Spring Authorization Server's
- * {@code ClientSettings} has no field for; registration writes them, the authorization server reads them.
+ * Names and typed readers of the FAPI 2.0 client settings that Spring Authorization
+ * Server's {@code ClientSettings} has no field for; registration writes them, the
+ * authorization server reads them.
  *
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0 Security Profile</a>
- * @see <a href="https://openid.net/specs/fapi-message-signing-2_0.html">FAPI 2.0 Message Signing §5.3.3</a>
+ * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0
+ * Security Profile</a>
+ * @see <a href="https://openid.net/specs/fapi-message-signing-2_0.html">FAPI 2.0 Message
+ * Signing §5.3.3</a>
  */
 public final class FapiClientSettings {
 
 	/** The client's inline public JWKS ({@code jwks} metadata), as a JSON string. */
 	public static final String JWKS = "settings.client.jwks";
 
-	/** JARM signing algorithm ({@code authorization_signed_response_alg}), {@code ES256} or {@code PS256}. */
+	/**
+	 * JARM signing algorithm ({@code authorization_signed_response_alg}), {@code ES256}
+	 * or {@code PS256}.
+	 */
 	public static final String AUTHORIZATION_SIGNED_RESPONSE_ALG = "settings.client.authorization-signed-response-alg";
 
-	/** The response modes the client may use ({@code response_modes}), space-separated. */
+	/**
+	 * The response modes the client may use ({@code response_modes}), space-separated.
+	 */
 	public static final String RESPONSE_MODES = "settings.client.response-modes";
 
-	/** Whether access tokens must be DPoP-bound ({@code dpop_bound_access_tokens}, RFC 9449 §5.2). */
+	/**
+	 * Whether access tokens must be DPoP-bound ({@code dpop_bound_access_tokens}, RFC
+	 * 9449 §5.2).
+	 */
 	public static final String DPOP_BOUND_ACCESS_TOKENS = "settings.client.dpop-bound-access-tokens";
 
-	/** The directory organisation the client belongs to ({@code org_id} of its software statement). */
+	/**
+	 * The directory organisation the client belongs to ({@code org_id} of its software
+	 * statement).
+	 */
 	public static final String ORG_ID = "settings.client.org-id";
 
 	/**
-	 * Marks the resource gateway's own client (entitled to introspection, FAPI 2.0 MS §6.2); never set by
-	 * registration.
+	 * Marks the resource gateway's own client (entitled to introspection, FAPI 2.0 MS
+	 * §6.2); never set by registration.
 	 */
 	public static final String RESOURCE_SERVER = "settings.client.resource-server";
 
@@ -48,7 +62,8 @@ public final class FapiClientSettings {
 	}
 
 	/**
-	 * The client's inline JWKS, if it registered one (else its keys are at {@code ClientSettings.getJwkSetUrl()}).
+	 * The client's inline JWKS, if it registered one (else its keys are at
+	 * {@code ClientSettings.getJwkSetUrl()}).
 	 * @throws IllegalStateException when the stored value is not a JWKS
 	 */
 	public static Optional<JWKSet> jwks(RegisteredClient client) {
@@ -82,14 +97,17 @@ public final class FapiClientSettings {
 	}
 
 	/**
-	 * Whether the client's access tokens must be DPoP-bound. Fails closed: only an explicit {@code false}
-	 * (which registration never writes) says no.
+	 * Whether the client's access tokens must be DPoP-bound. Fails closed: only an
+	 * explicit {@code false} (which registration never writes) says no.
 	 */
 	public static boolean dpopBoundAccessTokens(RegisteredClient client) {
 		return !Boolean.FALSE.equals(setting(client, DPOP_BOUND_ACCESS_TOKENS, Boolean.class));
 	}
 
-	/** The directory organisation of a registered partner's client; empty for clients not registered by it. */
+	/**
+	 * The directory organisation of a registered partner's client; empty for clients not
+	 * registered by it.
+	 */
 	public static Optional<String> orgId(RegisteredClient client) {
 		return Optional.ofNullable(setting(client, ORG_ID, String.class));
 	}
@@ -105,8 +123,8 @@ public final class FapiClientSettings {
 		if (value == null) {
 			return null;
 		}
-		Assert.state(type.isInstance(value), () -> "Setting " + name + " of client " + client.getClientId()
-				+ " is not a " + type.getSimpleName());
+		Assert.state(type.isInstance(value),
+				() -> "Setting " + name + " of client " + client.getClientId() + " is not a " + type.getSimpleName());
 		return type.cast(value);
 	}
 

@@ -3,22 +3,24 @@ package com.consentry.registry;
 import java.util.List;
 
 /**
- * The FAPI 2.0 choices that the registry checks at registration and the authorization server enforces and
- * advertises: one home, so that what a partner may register, what the server accepts and what its metadata
- * says cannot drift apart.
+ * The FAPI 2.0 choices that the registry checks at registration and the authorization
+ * server enforces and advertises: one home, so that what a partner may register, what the
+ * server accepts and what its metadata says cannot drift apart.
  */
 public final class FapiPolicy {
 
 	/**
-	 * FAPI 2.0 SP §5.4.1: the JWS algorithms accepted and used, preferred first. No RS256, no HMAC, never
-	 * {@code none}.
+	 * FAPI 2.0 SP §5.4.1: the JWS algorithms accepted and used, preferred first. No
+	 * RS256, no HMAC, never {@code none}.
 	 */
 	public static final List<String> SIGNING_ALGORITHMS = List.of("ES256", "PS256");
 
 	/** JARM §2.3: the signed response modes. */
 	public static final List<String> JARM_RESPONSE_MODES = List.of("jwt", "query.jwt");
 
-	/** RFC 9207 plain response with {@code iss}, only where the bank's policy allows it. */
+	/**
+	 * RFC 9207 plain response with {@code iss}, only where the bank's policy allows it.
+	 */
 	public static final String PLAIN_RESPONSE_MODE = "query";
 
 	/** What a client that registered no response mode gets. */
@@ -27,7 +29,9 @@ public final class FapiPolicy {
 	private FapiPolicy() {
 	}
 
-	/** The response modes the server accepts, given the bank's policy on plain responses. */
+	/**
+	 * The response modes the server accepts, given the bank's policy on plain responses.
+	 */
 	public static List<String> responseModes(boolean plainResponsesAllowed) {
 		return plainResponsesAllowed ? List.of("jwt", "query.jwt", PLAIN_RESPONSE_MODE) : JARM_RESPONSE_MODES;
 	}

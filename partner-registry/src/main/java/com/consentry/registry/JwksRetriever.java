@@ -21,16 +21,20 @@ import com.nimbusds.jose.util.Resource;
 import org.springframework.util.Assert;
 
 /**
- * Fetches a JWKS from a URL that a partner or a directory named, without becoming a tool for server-side
- * request forgery: {@code https} only, only hosts on the allow-list (when there is one), never to a loopback,
- * link-local, private (RFC 1918, {@code fc00::/7}), unspecified or multicast address unless
- * {@link RegistryProperties.JwksFetch#allowPrivateAddresses() allowed}, and no redirects. The address is
- * checked on the socket as it connects, after DNS resolution and on every fetch, so a name that resolves
- * elsewhere the second time (DNS rebinding) is caught too. Short timeouts and a size limit bound each fetch.
+ * Fetches a JWKS from a URL that a partner or a directory named, without becoming a tool
+ * for server-side request forgery: {@code https} only, only hosts on the allow-list (when
+ * there is one), never to a loopback, link-local, private (RFC 1918, {@code fc00::/7}),
+ * unspecified or multicast address unless
+ * {@link RegistryProperties.JwksFetch#allowPrivateAddresses() allowed}, and no redirects.
+ * The address is checked on the socket as it connects, after DNS resolution and on every
+ * fetch, so a name that resolves elsewhere the second time (DNS rebinding) is caught too.
+ * Short timeouts and a size limit bound each fetch.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-5">RFC 7591 §5 (jwks_uri)</a>
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.2">FAPI 2.0 SP
- * §5.4.2</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-5">RFC 7591 §5
+ * (jwks_uri)</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.2">FAPI 2.0
+ * SP §5.4.2</a>
  */
 public final class JwksRetriever extends DefaultResourceRetriever {
 
@@ -50,8 +54,9 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 	}
 
 	/**
-	 * @throws IOException when the URL is not {@code https}, its host is not allowed, it resolves to an address
-	 * that is not, the server redirects or errs, or the answer is too large or too slow
+	 * @throws IOException when the URL is not {@code https}, its host is not allowed, it
+	 * resolves to an address that is not, the server redirects or errs, or the answer is
+	 * too large or too slow
 	 */
 	@Override
 	public Resource retrieveResource(URL url) throws IOException {
@@ -66,7 +71,10 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 		return super.retrieveResource(url);
 	}
 
-	/** A redirect could lead anywhere: it is answered as the error it is here, never followed. */
+	/**
+	 * A redirect could lead anywhere: it is answered as the error it is here, never
+	 * followed.
+	 */
 	@Override
 	protected HttpURLConnection openHTTPConnection(URL url) throws IOException {
 		HttpURLConnection connection = super.openHTTPConnection(url);
@@ -75,9 +83,10 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 	}
 
 	/**
-	 * Whether an address is one a public JWKS may live at: not loopback, link-local, private (RFC 1918,
-	 * {@code fc00::/7}, and the shared {@code 100.64.0.0/10}), unspecified, multicast or reserved, also when
-	 * embedded in an IPv6 address (IPv4-mapped, NAT64 {@code 64:ff9b::/96}).
+	 * Whether an address is one a public JWKS may live at: not loopback, link-local,
+	 * private (RFC 1918, {@code fc00::/7}, and the shared {@code 100.64.0.0/10}),
+	 * unspecified, multicast or reserved, also when embedded in an IPv6 address
+	 * (IPv4-mapped, NAT64 {@code 64:ff9b::/96}).
 	 */
 	public static boolean isPublic(InetAddress address) {
 		Assert.notNull(address, "address cannot be null");
@@ -89,7 +98,8 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 		if (address instanceof Inet4Address) {
 			int first = bytes[0] & 0xff;
 			int second = bytes[1] & 0xff;
-			// 0.0.0.0/8 this network, 100.64.0.0/10 shared (carrier NAT), 240.0.0.0/4 reserved and broadcast
+			// 0.0.0.0/8 this network, 100.64.0.0/10 shared (carrier NAT), 240.0.0.0/4
+			// reserved and broadcast
 			return first != 0 && !(first == 100 && (second & 0xc0) == 64) && first < 240;
 		}
 		if (address instanceof Inet6Address) {
@@ -104,8 +114,7 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 		return true;
 	}
 
-	private static void requirePublic(InetSocketAddress endpoint, boolean allowPrivateAddresses)
-			throws IOException {
+	private static void requirePublic(InetSocketAddress endpoint, boolean allowPrivateAddresses) throws IOException {
 		if (endpoint.isUnresolved()) {
 			throw new UnknownHostException(endpoint.getHostString());
 		}
@@ -134,8 +143,9 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 	}
 
 	/**
-	 * Hands {@code HttpsURLConnection} a plain socket that checks the address it connects to; TLS is then
-	 * layered over it by the JDK's default factory, with the URL's host name for SNI and certificate checks.
+	 * Hands {@code HttpsURLConnection} a plain socket that checks the address it connects
+	 * to; TLS is then layered over it by the JDK's default factory, with the URL's host
+	 * name for SNI and certificate checks.
 	 */
 	private static final class AddressCheckingSocketFactory extends SSLSocketFactory {
 

@@ -3,7 +3,8 @@ package com.consentry.registry;
 import org.springframework.util.Assert;
 
 /**
- * A registered partner: one OAuth client of one directory organisation, and its standing with the bank.
+ * A registered partner: one OAuth client of one directory organisation, and its standing
+ * with the bank.
  *
  * @param clientId the OAuth {@code client_id} issued at registration
  * @param orgId the directory's organisation id ({@code org_id} of the software statement)

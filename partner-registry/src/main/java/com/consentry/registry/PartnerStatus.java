@@ -1,7 +1,8 @@
 package com.consentry.registry;
 
 /**
- * Where a partner stands with the bank: only an {@link #ACTIVE} partner may obtain authorizations.
+ * Where a partner stands with the bank: only an {@link #ACTIVE} partner may obtain
+ * authorizations.
  */
 public enum PartnerStatus {
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.Assert;
 
 /**
- * Looks up registered partners by {@code client_id}; the authorization server refuses clients whose partner
- * is not {@link PartnerStatus#ACTIVE}.
+ * Looks up registered partners by {@code client_id}; the authorization server refuses
+ * clients whose partner is not {@link PartnerStatus#ACTIVE}.
  */
 @Service
 public final class Partners {
@@ -28,7 +28,10 @@ public final class Partners {
 		return this.store.find(clientId);
 	}
 
-	/** Whether the client belongs to an ACTIVE partner. Fails closed: an unknown client is not active. */
+	/**
+	 * Whether the client belongs to an ACTIVE partner. Fails closed: an unknown client is
+	 * not active.
+	 */
 	public boolean isActive(String clientId) {
 		return find(clientId).map(Partner::isActive).orElse(false);
 	}

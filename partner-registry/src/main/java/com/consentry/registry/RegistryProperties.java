@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
 
 /**
- * Settings of the partner registry, under {@code consentry.registry} (each settable by its environment
- * variable, e.g. {@code CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI}, {@code CONSENTRY_REGISTRY_AUTO_APPROVE}).
+ * Settings of the partner registry, under {@code consentry.registry} (each settable by
+ * its environment variable, e.g. {@code CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI},
+ * {@code CONSENTRY_REGISTRY_AUTO_APPROVE}).
  *
  * @param directory the trusted directory that signs software statements
- * @param autoApprove whether a new partner is ACTIVE at once instead of PENDING a bank admin's approval
- * @param allowPlainResponses the bank's policy on unsigned authorization responses: when {@code false} (the
- * default) every partner must use JARM ({@code response_mode} {@code jwt} or {@code query.jwt}, FAPI 2.0
- * Message Signing §5.4.1); when {@code true} partners may also register plain {@code query} responses
- * (RFC 9207 {@code iss} beside the code)
+ * @param autoApprove whether a new partner is ACTIVE at once instead of PENDING a bank
+ * admin's approval
+ * @param allowPlainResponses the bank's policy on unsigned authorization responses: when
+ * {@code false} (the default) every partner must use JARM ({@code response_mode}
+ * {@code jwt} or {@code query.jwt}, FAPI 2.0 Message Signing §5.4.1); when {@code true}
+ * partners may also register plain {@code query} responses (RFC 9207 {@code iss} beside
+ * the code)
  * @param jwksFetch how key sets are fetched from the URLs partners and directories name
  */
 @ConfigurationProperties("consentry.registry")
@@ -34,13 +37,14 @@ public record RegistryProperties(@DefaultValue Directory directory, boolean auto
 	/**
 	 * The trusted directory whose keys sign software statements.
 	 *
-	 * @param jwksUri the directory's public JWKS, a {@code file:} or {@code https:} URL; when unset every
-	 * software statement is refused
+	 * @param jwksUri the directory's public JWKS, a {@code file:} or {@code https:} URL;
+	 * when unset every software statement is refused
 	 * @param issuer when set, the {@code iss} every software statement must carry
-	 * @param demoKeysDirectory default run only: a folder where a demo directory key is generated at start when
-	 * the {@code file:} JWKS named by {@code jwksUri} does not exist yet
-	 * @param refreshInterval how often the directory's key set is read again, so that a key the directory
-	 * withdrew stops being trusted
+	 * @param demoKeysDirectory default run only: a folder where a demo directory key is
+	 * generated at start when the {@code file:} JWKS named by {@code jwksUri} does not
+	 * exist yet
+	 * @param refreshInterval how often the directory's key set is read again, so that a
+	 * key the directory withdrew stops being trusted
 	 */
 	public record Directory(@Nullable String jwksUri, @Nullable String issuer, @Nullable String demoKeysDirectory,
 			@DefaultValue("5m") Duration refreshInterval) {
@@ -60,15 +64,18 @@ public record RegistryProperties(@DefaultValue Directory directory, boolean auto
 	}
 
 	/**
-	 * The rules for fetching a JWKS over the network (a client's {@code jwks_uri}, the directory's
-	 * {@code https:} JWKS), against server-side request forgery.
+	 * The rules for fetching a JWKS over the network (a client's {@code jwks_uri}, the
+	 * directory's {@code https:} JWKS), against server-side request forgery.
 	 *
-	 * @param allowPrivateAddresses whether hosts that resolve to loopback, link-local, private, unique-local,
-	 * unspecified or multicast addresses may be fetched from; {@code false} unless set (the default run sets it)
-	 * @param allowedHosts when not empty, the only host names (lower case, exact) fetched from
-	 * @param cacheSize the most key sets kept in memory at once; the least recently used is dropped first
-	 * @param minRefreshInterval the shortest time between two fetches of one key set, also when a client
-	 * names a {@code kid} the cached set lacks
+	 * @param allowPrivateAddresses whether hosts that resolve to loopback, link-local,
+	 * private, unique-local, unspecified or multicast addresses may be fetched from;
+	 * {@code false} unless set (the default run sets it)
+	 * @param allowedHosts when not empty, the only host names (lower case, exact) fetched
+	 * from
+	 * @param cacheSize the most key sets kept in memory at once; the least recently used
+	 * is dropped first
+	 * @param minRefreshInterval the shortest time between two fetches of one key set,
+	 * also when a client names a {@code kid} the cached set lacks
 	 */
 	public record JwksFetch(boolean allowPrivateAddresses, @DefaultValue List<String> allowedHosts,
 			@DefaultValue("1000") int cacheSize, @DefaultValue("30s") Duration minRefreshInterval) {

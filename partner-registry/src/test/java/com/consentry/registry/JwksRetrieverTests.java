@@ -80,8 +80,8 @@ class JwksRetrieverTests {
 	@Test
 	@DisplayName("Default run: with private addresses allowed, the same fetch does connect (the guard is what refused it)")
 	void retrieveWhenPrivateAddressesAllowedThenConnects() throws Exception {
-		JwksRetriever lenient = new JwksRetriever(new RegistryProperties.JwksFetch(true, List.of(), 10,
-				Duration.ofSeconds(30)), 2000, 500, 1024);
+		JwksRetriever lenient = new JwksRetriever(
+				new RegistryProperties.JwksFetch(true, List.of(), 10, Duration.ofSeconds(30)), 2000, 500, 1024);
 		try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			URL url = URI.create("https://localhost:" + listener.getLocalPort() + "/jwks.json").toURL();
 

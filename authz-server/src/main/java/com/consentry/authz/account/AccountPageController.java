@@ -38,10 +38,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The customer's consents at {@code /account}: grouped by partner, running ones first, ended ones kept as
- * history. One opens at {@code /account/consents/{id}}; revoking asks for confirmation first
- * ({@code GET .../revoke}), then a CSRF-protected POST revokes it and every token under it. A consent of
- * another customer, or an unknown id, is a 404 page and nothing changes.
+ * The customer's consents at {@code /account}: grouped by partner, running ones first,
+ * ended ones kept as history. One opens at {@code /account/consents/{id}}; revoking asks
+ * for confirmation first ({@code GET .../revoke}), then a CSRF-protected POST revokes it
+ * and every token under it. A consent of another customer, or an unknown id, is a 404
+ * page and nothing changes.
  */
 @Controller
 final class AccountPageController {

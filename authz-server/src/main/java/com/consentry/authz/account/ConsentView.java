@@ -18,8 +18,9 @@ import com.consentry.consent.ResourceType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One consent as the customer reads it: the partner's name, the data in plain words, the accounts by name
- * and masked number, when it was granted, until when, and where it stands now.
+ * One consent as the customer reads it: the partner's name, the data in plain words, the
+ * accounts by name and masked number, when it was granted, until when, and where it
+ * stands now.
  *
  * @param running whether it can still be revoked (ACTIVE or SUSPENDED at this instant)
  */
@@ -27,7 +28,8 @@ record ConsentView(String id, String partner, String status, boolean running, Li
 		List<String> accounts, boolean sharesCustomerData, String grantedOn, String validUntil,
 		@Nullable String endedOn) {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+	private static final DateTimeFormatter DATE = DateTimeFormatter
+		.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
 	private static final Map<ConsentStatus, String> WORDS = Map.of(ConsentStatus.ACTIVE, "Active",

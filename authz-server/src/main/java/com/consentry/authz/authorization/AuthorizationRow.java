@@ -36,9 +36,9 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.util.StringUtils;
 
 /**
- * An authorization as one row of {@code authz.authorization}: plain columns, secrets as digests. Converts
- * from Spring Authorization Server's {@link OAuth2Authorization} (to save) and back (once the row was read and
- * its connection released).
+ * An authorization as one row of {@code authz.authorization}: plain columns, secrets as
+ * digests. Converts from Spring Authorization Server's {@link OAuth2Authorization} (to
+ * save) and back (once the row was read and its connection released).
  */
 record AuthorizationRow(String id, long version, String registeredClientId, String principalName, String grantType,
 		Set<String> authorizedScopes, @Nullable String consentId, @Nullable OAuth2AuthorizationRequest request,
@@ -48,24 +48,28 @@ record AuthorizationRow(String id, long version, String registeredClientId, Stri
 		@Nullable Instant revokedAt, Instant expiresAt) {
 
 	/**
-	 * Spring Authorization Server's attributes this store knows how to keep. Any other would be lost on the
-	 * next read, so it is refused at once (an upgrade that adds one fails its tests, not its partners).
+	 * Spring Authorization Server's attributes this store knows how to keep. Any other
+	 * would be lost on the next read, so it is refused at once (an upgrade that adds one
+	 * fails its tests, not its partners).
 	 */
 	private static final Set<String> KEPT_ATTRIBUTES = Set.of(OAuth2AuthorizationRequest.class.getName(),
 			Principal.class.getName(), OAuth2ParameterNames.STATE, StoredVersion.ATTRIBUTE);
 
-	/** Suffix Spring Authorization Server appends to a pushed request's state: {@code ___} and epoch millis. */
+	/**
+	 * Suffix Spring Authorization Server appends to a pushed request's state: {@code ___}
+	 * and epoch millis.
+	 */
 	private static final String PUSHED_EXPIRY_DELIMITER = "___";
 
 	/** Every column but {@code version}, which only the database advances. */
 	static final List<String> COLUMNS_WRITTEN = List.of("id", "registered_client_id", "principal_name", "grant_type",
-			"authorized_scopes", "consent_id", "request_authorization_uri", "request_client_id",
-			"request_redirect_uri", "request_scopes", "request_state", "request_parameters", "state_hash",
-			"customer_principal", "code_hash", "code_issued_at", "code_expires_at", "code_invalidated",
-			"access_token_hash", "access_token_type", "access_token_issued_at", "access_token_expires_at",
-			"access_token_scopes", "access_token_claims", "access_token_invalidated", "refresh_token_hash",
-			"refresh_token_issued_at", "refresh_token_expires_at", "refresh_token_invalidated", "id_token_hash",
-			"id_token_issued_at", "id_token_expires_at", "id_token_claims", "revoked_at", "expires_at");
+			"authorized_scopes", "consent_id", "request_authorization_uri", "request_client_id", "request_redirect_uri",
+			"request_scopes", "request_state", "request_parameters", "state_hash", "customer_principal", "code_hash",
+			"code_issued_at", "code_expires_at", "code_invalidated", "access_token_hash", "access_token_type",
+			"access_token_issued_at", "access_token_expires_at", "access_token_scopes", "access_token_claims",
+			"access_token_invalidated", "refresh_token_hash", "refresh_token_issued_at", "refresh_token_expires_at",
+			"refresh_token_invalidated", "id_token_hash", "id_token_issued_at", "id_token_expires_at",
+			"id_token_claims", "revoked_at", "expires_at");
 
 	static final String COLUMNS = "version, " + String.join(", ", COLUMNS_WRITTEN);
 
@@ -73,7 +77,8 @@ record AuthorizationRow(String id, long version, String registeredClientId, Stri
 
 	/**
 	 * The row for an authorization about to be saved.
-	 * @param pendingLifetime how long a row without tokens (a pushed request, a consent page) is kept
+	 * @param pendingLifetime how long a row without tokens (a pushed request, a consent
+	 * page) is kept
 	 */
 	static AuthorizationRow of(OAuth2Authorization authorization, Instant now, Duration pendingLifetime) {
 		for (String name : authorization.getAttributes().keySet()) {
@@ -89,8 +94,7 @@ record AuthorizationRow(String id, long version, String registeredClientId, Stri
 		StoredToken accessToken = StoredToken.of(access);
 		StoredToken refreshToken = StoredToken.of(authorization.getRefreshToken());
 		StoredToken idToken = StoredToken.of(authorization.getToken(OidcIdToken.class));
-		Object consentId = (request != null) ? request.getAdditionalParameters().get(ParameterNames.CONSENT_ID)
-				: null;
+		Object consentId = (request != null) ? request.getAdditionalParameters().get(ParameterNames.CONSENT_ID) : null;
 		Instant expiresAt = Stream.of(code, accessToken, refreshToken, idToken)
 			.filter(Objects::nonNull)
 			.map(StoredToken::expiresAt)
@@ -100,14 +104,16 @@ record AuthorizationRow(String id, long version, String registeredClientId, Stri
 		return new AuthorizationRow(authorization.getId(), (loaded != null) ? loaded.version() : 0,
 				authorization.getRegisteredClientId(), authorization.getPrincipalName(),
 				authorization.getAuthorizationGrantType().getValue(), authorization.getAuthorizedScopes(),
-				(consentId instanceof String id) ? id : null, request,
-				(state != null) ? TokenDigest.of(state) : null,
+				(consentId instanceof String id) ? id : null, request, (state != null) ? TokenDigest.of(state) : null,
 				authorization.getAttribute(Principal.class.getName()) != null, code, accessToken,
 				(access != null) ? access.getToken().getTokenType() : null,
 				(access != null) ? access.getToken().getScopes() : Set.of(), refreshToken, idToken, null, expiresAt);
 	}
 
-	/** Whether the row holds a token (code, access or refresh token) that {@code loaded} did not. */
+	/**
+	 * Whether the row holds a token (code, access or refresh token) that {@code loaded}
+	 * did not.
+	 */
 	boolean mintsTokensSince(StoredVersion loaded) {
 		return isNew(this.code, loaded.code()) || isNew(this.accessToken, loaded.accessToken())
 				|| isNew(this.refreshToken, loaded.refreshToken());
@@ -120,7 +126,8 @@ record AuthorizationRow(String id, long version, String registeredClientId, Stri
 
 	/**
 	 * The authorization as Spring Authorization Server sees it.
-	 * @param presentedDigest digest of the value the request presented (codes, tokens, states)
+	 * @param presentedDigest digest of the value the request presented (codes, tokens,
+	 * states)
 	 * @param presentedValue that value: the one token the store can give back in clear
 	 */
 	OAuth2Authorization toAuthorization(RegisteredClient client, byte[] presentedDigest,
@@ -137,29 +144,31 @@ record AuthorizationRow(String id, long version, String registeredClientId, Stri
 			builder.attribute(OAuth2AuthorizationRequest.class.getName(), this.request);
 		}
 		if (this.customerPrincipal) {
-			// Tokens name the customer by id (sub); nothing downstream needs more of the sign-in than its name
+			// Tokens name the customer by id (sub); nothing downstream needs more of the
+			// sign-in than its name
 			Authentication customer = UsernamePasswordAuthenticationToken.authenticated(this.principalName, null,
 					List.of());
 			builder.attribute(Principal.class.getName(), customer);
 		}
-		if (this.stateDigest != null && presentedValue != null
-				&& TokenDigest.same(this.stateDigest, presentedDigest)) {
+		if (this.stateDigest != null && presentedValue != null && TokenDigest.same(this.stateDigest, presentedDigest)) {
 			builder.attribute(OAuth2ParameterNames.STATE, presentedValue);
 		}
 		else if (this.stateDigest != null) {
 			builder.attribute(OAuth2ParameterNames.STATE, TokenDigest.reference(this.stateDigest));
 		}
 		if (this.code != null) {
-			builder.token(new OAuth2AuthorizationCode(this.code.value(presentedDigest, presentedValue),
-					this.code.issuedAt(), this.code.expiresAt()),
+			builder.token(
+					new OAuth2AuthorizationCode(this.code.value(presentedDigest, presentedValue), this.code.issuedAt(),
+							this.code.expiresAt()),
 					(metadata) -> metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME,
 							revoked || this.code.invalidated()));
 		}
 		if (this.accessToken != null) {
 			OAuth2AccessToken.TokenType type = (this.accessTokenType != null) ? this.accessTokenType
 					: OAuth2AccessToken.TokenType.BEARER;
-			builder.token(new OAuth2AccessToken(type, this.accessToken.value(presentedDigest, presentedValue),
-					this.accessToken.issuedAt(), this.accessToken.expiresAt(), this.accessTokenScopes),
+			builder.token(
+					new OAuth2AccessToken(type, this.accessToken.value(presentedDigest, presentedValue),
+							this.accessToken.issuedAt(), this.accessToken.expiresAt(), this.accessTokenScopes),
 					(metadata) -> {
 						metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME,
 								revoked || this.accessToken.invalidated());
@@ -170,21 +179,25 @@ record AuthorizationRow(String id, long version, String registeredClientId, Stri
 					});
 		}
 		if (this.refreshToken != null) {
-			builder.token(new OAuth2RefreshToken(this.refreshToken.value(presentedDigest, presentedValue),
-					this.refreshToken.issuedAt(), this.refreshToken.expiresAt()),
+			builder.token(
+					new OAuth2RefreshToken(this.refreshToken.value(presentedDigest, presentedValue),
+							this.refreshToken.issuedAt(), this.refreshToken.expiresAt()),
 					(metadata) -> metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME,
 							revoked || this.refreshToken.invalidated()));
 		}
 		if (this.idToken != null && this.idToken.claims() != null) {
-			builder.token(new OidcIdToken(this.idToken.value(presentedDigest, presentedValue),
-					this.idToken.issuedAt(), this.idToken.expiresAt(), this.idToken.claims()),
-					(metadata) -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
-							this.idToken.claims()));
+			builder.token(
+					new OidcIdToken(this.idToken.value(presentedDigest, presentedValue), this.idToken.issuedAt(),
+							this.idToken.expiresAt(), this.idToken.claims()),
+					(metadata) -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, this.idToken.claims()));
 		}
 		return builder.build();
 	}
 
-	/** The statement parameters of this row, named as its columns, typed so no null needs a round trip. */
+	/**
+	 * The statement parameters of this row, named as its columns, typed so no null needs
+	 * a round trip.
+	 */
 	Map<String, SqlParameterValue> columns() {
 		Map<String, SqlParameterValue> columns = new LinkedHashMap<>();
 		OAuth2AuthorizationRequest request = this.request;

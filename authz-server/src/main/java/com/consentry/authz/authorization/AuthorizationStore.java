@@ -26,17 +26,21 @@ import org.springframework.stereotype.Repository;
 import org.springframework.util.Assert;
 
 /**
- * Spring Authorization Server's authorizations in {@code authz.authorization}, built for the hot paths:
+ * Spring Authorization Server's authorizations in {@code authz.authorization}, built for
+ * the hot paths:
  * <ul>
- * <li>every lookup is one indexed query by the SHA-256 of the presented value; no secret is stored in
- * clear;</li>
- * <li>every save is one statement, and a request never holds two pooled connections: the row is read and its
- * connection released before the (cached) registered client is resolved;</li>
- * <li>single use is decided by the database: a save that adds a code or tokens succeeds only if the row is
- * still the version that was read. Of several requests redeeming one code at once, exactly one gets tokens;
- * the others get {@code invalid_grant} and revoke what the code issued (RFC 6749 §4.1.2, FAPI 2.0 SP
- * §5.3.2.2). Of several requests refreshing with one refresh token, exactly one gets the next token. A
- * {@code request_uri} or consent-page state is used up by deleting its row, which succeeds only once.</li>
+ * <li>every lookup is one indexed query by the SHA-256 of the presented value; no secret
+ * is stored in clear;</li>
+ * <li>every save is one statement, and a request never holds two pooled connections: the
+ * row is read and its connection released before the (cached) registered client is
+ * resolved;</li>
+ * <li>single use is decided by the database: a save that adds a code or tokens succeeds
+ * only if the row is still the version that was read. Of several requests redeeming one
+ * code at once, exactly one gets tokens; the others get {@code invalid_grant} and revoke
+ * what the code issued (RFC 6749 §4.1.2, FAPI 2.0 SP §5.3.2.2). Of several requests
+ * refreshing with one refresh token, exactly one gets the next token. A
+ * {@code request_uri} or consent-page state is used up by deleting its row, which
+ * succeeds only once.</li>
  * </ul>
  */
 @Repository
@@ -46,9 +50,8 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 
 	private static final List<String> WRITTEN = AuthorizationRow.COLUMNS_WRITTEN;
 
-	private static final String INSERT = "INSERT INTO authz.authorization (version, "
-			+ String.join(", ", WRITTEN) + ") VALUES (1, "
-			+ WRITTEN.stream().map((column) -> ":" + column).collect(Collectors.joining(", ")) + ")";
+	private static final String INSERT = "INSERT INTO authz.authorization (version, " + String.join(", ", WRITTEN)
+			+ ") VALUES (1, " + WRITTEN.stream().map((column) -> ":" + column).collect(Collectors.joining(", ")) + ")";
 
 	/** A write that adds a code or tokens: only on top of the version that was read. */
 	private static final String UPDATE_IF_UNCHANGED = "UPDATE authz.authorization SET version = version + 1, "
@@ -59,8 +62,9 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 			+ ", revoked_at = COALESCE(revoked_at, :revoked_at) WHERE id = :id AND version = :version";
 
 	/**
-	 * A write that only invalidates: applied whatever happened since the read, and only ever adds
-	 * invalidation (a token invalidated stays so; a revoked grant stays revoked).
+	 * A write that only invalidates: applied whatever happened since the read, and only
+	 * ever adds invalidation (a token invalidated stays so; a revoked grant stays
+	 * revoked).
 	 */
 	private static final String INVALIDATE = "UPDATE authz.authorization SET version = version + 1, "
 			+ "code_invalidated = code_invalidated OR :code_invalidated, "
@@ -121,9 +125,10 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 			.param(authorization.getId())
 			.update();
 		if (removed == 0 && authorization.getAttribute(OAuth2ParameterNames.STATE) != null) {
-			// Another request used this request_uri (or consent-page state) between our read and now
-			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
-					"the request_uri was already used", null));
+			// Another request used this request_uri (or consent-page state) between our
+			// read and now
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "the request_uri was already used", null));
 		}
 	}
 
@@ -146,7 +151,8 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 			return null;
 		}
 		byte[] digest = TokenDigest.ofPresented(token);
-		// Read, map and release the connection first: resolving the client must not need a second one
+		// Read, map and release the connection first: resolving the client must not need
+		// a second one
 		AuthorizationRow row = this.jdbc.sql(SELECT + where)
 			.param("digest", new SqlParameterValue(Types.BINARY, digest))
 			.query(AuthorizationRow.MAPPER)
@@ -156,9 +162,10 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 	}
 
 	/**
-	 * Revokes every grant issued under an FDX consent: its codes, access and refresh tokens stop working.
-	 * Sticky (an earlier revocation time is kept) and version-bumping, so a refresh racing with it, based on
-	 * the row as it was, is refused.
+	 * Revokes every grant issued under an FDX consent: its codes, access and refresh
+	 * tokens stop working. Sticky (an earlier revocation time is kept) and
+	 * version-bumping, so a refresh racing with it, based on the row as it was, is
+	 * refused.
 	 * @return how many authorizations were revoked
 	 */
 	public int revokeAllOfConsent(String consentId, Instant revokedAt) {
@@ -171,8 +178,7 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 			.update();
 	}
 
-	private @Nullable OAuth2Authorization toAuthorization(AuthorizationRow row, byte[] digest,
-			@Nullable String token) {
+	private @Nullable OAuth2Authorization toAuthorization(AuthorizationRow row, byte[] digest, @Nullable String token) {
 		RegisteredClient client = this.clients.findById(row.registeredClientId());
 		// A client removed from the registry takes its authorizations with it
 		return (client != null) ? row.toAuthorization(client, digest, token) : null;
@@ -180,7 +186,8 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 
 	private OAuth2AuthenticationException usedConcurrently(AuthorizationRow row, StoredVersion loaded, Instant now) {
 		if (!loaded.codeUsed() && row.code() != null && row.code().invalidated() && row.accessToken() != null) {
-			// Two redemptions of one code raced and this one lost: revoke what the winner was issued
+			// Two redemptions of one code raced and this one lost: revoke what the winner
+			// was issued
 			this.jdbc.sql("UPDATE authz.authorization SET revoked_at = COALESCE(revoked_at, :now) WHERE id = :id")
 				.param("now", AuthorizationRow.time(now))
 				.param("id", row.id())
@@ -194,9 +201,8 @@ public class AuthorizationStore implements OAuth2AuthorizationService {
 			return new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "the refresh token was already used", null));
 		}
-		return new OAuth2AuthenticationException(
-				new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "the authorization request was already answered",
-						null));
+		return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+				"the authorization request was already answered", null));
 	}
 
 	private static @Nullable String where(@Nullable OAuth2TokenType tokenType) {

@@ -16,13 +16,17 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JSON text for the two kinds of map an authorization keeps: a token's claims (as in the JWT: times in
- * epoch seconds) and the extra parameters of an authorization request (strings, or string arrays for a
- * repeated parameter). Plain JSON, no type information: reading it back cannot create arbitrary objects.
+ * JSON text for the two kinds of map an authorization keeps: a token's claims (as in the
+ * JWT: times in epoch seconds) and the extra parameters of an authorization request
+ * (strings, or string arrays for a repeated parameter). Plain JSON, no type information:
+ * reading it back cannot create arbitrary objects.
  */
 final class ClaimsJson {
 
-	/** RFC 7519 §4.1 and OIDC Core §2: the claims that are times, turned back into {@link Instant}s. */
+	/**
+	 * RFC 7519 §4.1 and OIDC Core §2: the claims that are times, turned back into
+	 * {@link Instant}s.
+	 */
 	private static final Set<String> TIME_CLAIMS = Set.of("exp", "iat", "nbf", "auth_time");
 
 	private ClaimsJson() {
@@ -57,9 +61,10 @@ final class ClaimsJson {
 				json.put(name, List.of(strings));
 			}
 			else {
-				// Only the request's own parameters belong here; anything else would not survive a round trip
-				throw new IllegalArgumentException("authorization request parameter '" + name
-						+ "' is not a string but " + value.getClass().getName());
+				// Only the request's own parameters belong here; anything else would not
+				// survive a round trip
+				throw new IllegalArgumentException("authorization request parameter '" + name + "' is not a string but "
+						+ value.getClass().getName());
 			}
 		});
 		return JSONObjectUtils.toJSONString(json);

@@ -12,15 +12,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Deletes authorizations nothing can use any more, in small batches. Every instance runs it; rows another
- * instance is deleting are skipped ({@code SKIP LOCKED}), so several purges never wait on each other.
+ * Deletes authorizations nothing can use any more, in small batches. Every instance runs
+ * it; rows another instance is deleting are skipped ({@code SKIP LOCKED}), so several
+ * purges never wait on each other.
  */
 @Component
 class ExpiredAuthorizations {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExpiredAuthorizations.class);
 
-	/** Bounds one run, so a large backlog is worked off over several runs instead of one long one. */
+	/**
+	 * Bounds one run, so a large backlog is worked off over several runs instead of one
+	 * long one.
+	 */
 	private static final int MAX_BATCHES_PER_RUN = 100;
 
 	private static final String DELETE_BATCH = "DELETE FROM authz.authorization WHERE id IN (SELECT id FROM "
@@ -41,7 +45,9 @@ class ExpiredAuthorizations {
 		this.clock = clock;
 	}
 
-	/** @return how many authorizations were deleted */
+	/**
+	 * @return how many authorizations were deleted
+	 */
 	@Scheduled(fixedDelayString = "${consentry.authorizations.purge-interval:1m}",
 			initialDelayString = "${consentry.authorizations.purge-interval:1m}")
 	int purge() {

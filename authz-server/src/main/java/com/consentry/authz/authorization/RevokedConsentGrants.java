@@ -9,11 +9,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Ends every grant under a consent the moment the consent is revoked, whoever revoked it (customer, partner,
- * bank, registry). A plain, synchronous listener on purpose: {@link ConsentRevoked} is published inside the
- * revoking transaction, so the grants are marked revoked in that same transaction, never left usable after
- * the revocation committed. Refresh and introspection also check the consent itself; this makes the grants
- * themselves say so (FDX Security Model: immediate token revocation).
+ * Ends every grant under a consent the moment the consent is revoked, whoever revoked it
+ * (customer, partner, bank, registry). A plain, synchronous listener on purpose:
+ * {@link ConsentRevoked} is published inside the revoking transaction, so the grants are
+ * marked revoked in that same transaction, never left usable after the revocation
+ * committed. Refresh and introspection also check the consent itself; this makes the
+ * grants themselves say so (FDX Security Model: immediate token revocation).
  *
  * @see AuthorizationStore#revokeAllOfConsent(String, java.time.Instant)
  */

@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
 /**
- * One token of an authorization as the store keeps it: its digest, its times, whether it was invalidated and,
- * for JWTs, their claims.
+ * One token of an authorization as the store keeps it: its digest, its times, whether it
+ * was invalidated and, for JWTs, their claims.
  */
 record StoredToken(byte[] digest, @Nullable Instant issuedAt, @Nullable Instant expiresAt, boolean invalidated,
 		@Nullable Map<String, Object> claims) {
@@ -27,8 +27,10 @@ record StoredToken(byte[] digest, @Nullable Instant issuedAt, @Nullable Instant 
 	}
 
 	/**
-	 * Reads the token whose columns start with {@code prefix}, or null when the row has none.
-	 * @param invalidatable whether the token has an {@code _invalidated} column (ID tokens do not)
+	 * Reads the token whose columns start with {@code prefix}, or null when the row has
+	 * none.
+	 * @param invalidatable whether the token has an {@code _invalidated} column (ID
+	 * tokens do not)
 	 * @param withClaims whether the token has a {@code _claims} column (JWTs)
 	 */
 	static @Nullable StoredToken read(ResultSet rs, String prefix, boolean invalidatable, boolean withClaims)
@@ -44,7 +46,10 @@ record StoredToken(byte[] digest, @Nullable Instant issuedAt, @Nullable Instant 
 				(claims != null) ? ClaimsJson.claims(claims) : null);
 	}
 
-	/** The value to rebuild the token with: the presented value when this is the token presented. */
+	/**
+	 * The value to rebuild the token with: the presented value when this is the token
+	 * presented.
+	 */
 	String value(byte[] presentedDigest, @Nullable String presentedValue) {
 		return (presentedValue != null && TokenDigest.same(this.digest, presentedDigest)) ? presentedValue
 				: TokenDigest.reference(this.digest);

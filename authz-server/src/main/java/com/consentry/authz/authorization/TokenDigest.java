@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The SHA-256 under which a secret (code, token, request_uri reference, consent state) is stored and looked
- * up. A token read back from the store whose value was not presented in the request carries a
- * <em>reference</em> instead of its value ({@code sha256:} and the digest): saving the authorization again
- * writes the same digest back, and the reference can never be confused with a real value, which the server
- * mints without a colon.
+ * The SHA-256 under which a secret (code, token, request_uri reference, consent state) is
+ * stored and looked up. A token read back from the store whose value was not presented in
+ * the request carries a <em>reference</em> instead of its value ({@code sha256:} and the
+ * digest): saving the authorization again writes the same digest back, and the reference
+ * can never be confused with a real value, which the server mints without a colon.
  */
 final class TokenDigest {
 
@@ -37,7 +37,10 @@ final class TokenDigest {
 		return REFERENCE_PREFIX + ENCODER.encodeToString(digest);
 	}
 
-	/** The digest of exactly this presented value: a presented reference is hashed like any other string. */
+	/**
+	 * The digest of exactly this presented value: a presented reference is hashed like
+	 * any other string.
+	 */
 	static byte[] ofPresented(String value) {
 		return sha256(value);
 	}

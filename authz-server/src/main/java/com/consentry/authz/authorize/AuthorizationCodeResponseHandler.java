@@ -22,8 +22,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.util.Assert;
 
 /**
- * Sends the authorization code back in the response mode of the pushed request (JARM or plain with
- * {@code iss}).
+ * Sends the authorization code back in the response mode of the pushed request (JARM or
+ * plain with {@code iss}).
  */
 public final class AuthorizationCodeResponseHandler implements AuthenticationSuccessHandler {
 

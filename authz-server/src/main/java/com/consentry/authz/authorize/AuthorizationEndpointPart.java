@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The authorization endpoint: pushed requests only, the FAPI rules checked again, the customer always asked
- * (every authorization is its own FDX consent) and the decision applied to it, a dead {@code request_uri}
- * refused before sign-in, responses
- * as JARM (or plain with {@code iss}) to registered redirect URIs only, and the sign-in page for a customer
- * who has not signed in.
+ * The authorization endpoint: pushed requests only, the FAPI rules checked again, the
+ * customer always asked (every authorization is its own FDX consent) and the decision
+ * applied to it, a dead {@code request_uri} refused before sign-in, responses as JARM (or
+ * plain with {@code iss}) to registered redirect URIs only, and the sign-in page for a
+ * customer who has not signed in.
  */
 @Component
 final class AuthorizationEndpointPart implements AuthorizationServerPart {
@@ -69,7 +69,8 @@ final class AuthorizationEndpointPart implements AuthorizationServerPart {
 				SpringDefaults.customize(providers, OAuth2AuthorizationCodeRequestAuthenticationProvider.class,
 						(codeRequests) -> {
 							codeRequests.setAuthenticationValidator(this.rules);
-							// Every authorization creates its own FDX consent: always ask the customer
+							// Every authorization creates its own FDX consent: always ask
+							// the customer
 							codeRequests.setAuthorizationConsentRequired((context) -> true);
 						});
 				SpringDefaults.customize(providers, OAuth2AuthorizationConsentAuthenticationProvider.class,

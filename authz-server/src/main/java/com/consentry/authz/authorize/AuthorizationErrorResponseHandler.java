@@ -25,9 +25,10 @@ import org.springframework.util.Assert;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Authorization endpoint errors. Once the redirect URI is validated the error goes back to the client like
- * any response (JARM or plain with {@code iss}); before that, nothing is redirected (no open redirector,
- * FAPI 2.0 SP §5.3.2.1(7)) and the customer sees a readable page.
+ * Authorization endpoint errors. Once the redirect URI is validated the error goes back
+ * to the client like any response (JARM or plain with {@code iss}); before that, nothing
+ * is redirected (no open redirector, FAPI 2.0 SP §5.3.2.1(7)) and the customer sees a
+ * readable page.
  */
 public final class AuthorizationErrorResponseHandler implements AuthenticationFailureHandler {
 
@@ -35,7 +36,8 @@ public final class AuthorizationErrorResponseHandler implements AuthenticationFa
 
 	private final AuthorizationResponseRedirect redirect;
 
-	public AuthorizationErrorResponseHandler(RegisteredClientRepository clients, AuthorizationResponseRedirect redirect) {
+	public AuthorizationErrorResponseHandler(RegisteredClientRepository clients,
+			AuthorizationResponseRedirect redirect) {
 		Assert.notNull(clients, "clients cannot be null");
 		Assert.notNull(redirect, "redirect cannot be null");
 		this.clients = clients;

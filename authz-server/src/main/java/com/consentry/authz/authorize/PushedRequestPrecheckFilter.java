@@ -25,18 +25,21 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Before a customer is asked to sign in, checks that the pushed request named by {@code request_uri}
- * exists, belongs to the {@code client_id} and has not expired, and otherwise shows the error page at
- * once: nobody signs in (or pays for a password hash) for a link that cannot work. The request is only
- * read, never used up, so a browser's prefetch burns nothing (FAPI 2.0 SP §5.3.2.2 Note 3). Signed-in
- * customers go straight to Spring Authorization Server, which makes the same checks.
+ * Before a customer is asked to sign in, checks that the pushed request named by
+ * {@code request_uri} exists, belongs to the {@code client_id} and has not expired, and
+ * otherwise shows the error page at once: nobody signs in (or pays for a password hash)
+ * for a link that cannot work. The request is only read, never used up, so a browser's
+ * prefetch burns nothing (FAPI 2.0 SP §5.3.2.2 Note 3). Signed-in customers go straight
+ * to Spring Authorization Server, which makes the same checks.
  */
 public final class PushedRequestPrecheckFilter extends OncePerRequestFilter {
 
 	private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
 
-	// Spring Authorization Server's request_uri shape (prefix, state, "___", expiry in ms); its parser is
-	// package-private. Every flow test opens the authorization URL signed out first, so a change of shape
+	// Spring Authorization Server's request_uri shape (prefix, state, "___", expiry in
+	// ms); its parser is
+	// package-private. Every flow test opens the authorization URL signed out first, so a
+	// change of shape
 	// in an upgrade fails the build instead of locking customers out.
 	private static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
 
@@ -53,7 +56,8 @@ public final class PushedRequestPrecheckFilter extends OncePerRequestFilter {
 	public PushedRequestPrecheckFilter(String authorizationEndpoint, OAuth2AuthorizationService authorizations) {
 		Assert.hasText(authorizationEndpoint, "authorizationEndpoint cannot be empty");
 		Assert.notNull(authorizations, "authorizations cannot be null");
-		// Spring Security's matcher: the decoded, normalised path the authorization endpoint itself matches on
+		// Spring Security's matcher: the decoded, normalised path the authorization
+		// endpoint itself matches on
 		this.authorizationPageLoad = PathPatternRequestMatcher.pathPattern(HttpMethod.GET, authorizationEndpoint);
 		this.authorizations = authorizations;
 	}

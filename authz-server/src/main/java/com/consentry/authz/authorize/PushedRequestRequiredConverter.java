@@ -13,12 +13,13 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * First in the authorization endpoint's converter list: refuses any authorization request that does not
- * name a pushed request (FAPI 2.0 SP §5.3.2.2(2)), and leaves the rest to Spring Authorization Server's
- * converters. The consent form's POST (it carries {@code state}, no {@code response_type}) passes.
+ * First in the authorization endpoint's converter list: refuses any authorization request
+ * that does not name a pushed request (FAPI 2.0 SP §5.3.2.2(2)), and leaves the rest to
+ * Spring Authorization Server's converters. The consent form's POST (it carries
+ * {@code state}, no {@code response_type}) passes.
  * <p>
- * The redirect URI of such a request is not validated, so the error is shown to the user, never
- * redirected.
+ * The redirect URI of such a request is not validated, so the error is shown to the user,
+ * never redirected.
  */
 public final class PushedRequestRequiredConverter implements AuthenticationConverter {
 
@@ -30,10 +31,11 @@ public final class PushedRequestRequiredConverter implements AuthenticationConve
 		if (consentSubmission || request.getParameter(ParameterNames.REQUEST_URI) != null) {
 			return null;
 		}
-		throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(
-				OAuth2ErrorCodes.INVALID_REQUEST,
-				"authorization requests must be pushed first (PAR): send only client_id and request_uri",
-				"https://datatracker.ietf.org/doc/html/rfc9126#section-4"), null);
+		throw new OAuth2AuthorizationCodeRequestAuthenticationException(
+				new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+						"authorization requests must be pushed first (PAR): send only client_id and request_uri",
+						"https://datatracker.ietf.org/doc/html/rfc9126#section-4"),
+				null);
 	}
 
 }

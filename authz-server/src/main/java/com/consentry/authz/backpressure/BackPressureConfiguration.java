@@ -8,7 +8,10 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class BackPressureConfiguration {
 
-	/** Before every other filter (sessions, security), so their database failures are caught too. */
+	/**
+	 * Before every other filter (sessions, security), so their database failures are
+	 * caught too.
+	 */
 	@Bean
 	FilterRegistrationBean<BackPressureFilter> backPressureFilter(BackPressureProperties properties) {
 		FilterRegistrationBean<BackPressureFilter> registration = new FilterRegistrationBean<>(

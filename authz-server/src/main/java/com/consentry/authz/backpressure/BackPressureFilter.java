@@ -25,11 +25,11 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Outermost filter: a request that failed because the database could not serve it in time answers
- * {@code 503 Service Unavailable} with {@code Retry-After} — OAuth's {@code temporarily_unavailable} error
- * (RFC 6749 §4.1.2.1) for API clients, a readable page for a customer's browser. The bound on how long a
- * request waits is set by the pool's connection timeout and the statement timeout (see
- * {@code application.yaml}).
+ * Outermost filter: a request that failed because the database could not serve it in time
+ * answers {@code 503 Service Unavailable} with {@code Retry-After} — OAuth's
+ * {@code temporarily_unavailable} error (RFC 6749 §4.1.2.1) for API clients, a readable
+ * page for a customer's browser. The bound on how long a request waits is set by the
+ * pool's connection timeout and the statement timeout (see {@code application.yaml}).
  */
 final class BackPressureFilter extends OncePerRequestFilter {
 
@@ -82,14 +82,16 @@ final class BackPressureFilter extends OncePerRequestFilter {
 			response.getWriter().write(PAGE);
 			return;
 		}
-		this.errors.write(new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
-				"the server is busy; retry after the time in Retry-After", null), null,
-				new ServletServerHttpResponse(response));
+		this.errors.write(
+				new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
+						"the server is busy; retry after the time in Retry-After", null),
+				null, new ServletServerHttpResponse(response));
 	}
 
 	/**
-	 * The pages people see get a page; every other endpoint is an API. Decided by path, matched as Spring
-	 * Security matches it: Accept headers cannot tell (Java's own HTTP client asks for text/html first).
+	 * The pages people see get a page; every other endpoint is an API. Decided by path,
+	 * matched as Spring Security matches it: Accept headers cannot tell (Java's own HTTP
+	 * client asks for text/html first).
 	 */
 	private boolean wantsPage(HttpServletRequest request) {
 		return this.pages.matches(request);

@@ -13,16 +13,18 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Tells a failure that means "the database cannot serve now" (no pooled connection within the timeout, a
- * statement over its timeout, a lock not granted, the server unreachable or refusing connections) from any
- * other failure. Those are worth a retry, so they become {@code 503}; everything else stays an error.
+ * Tells a failure that means "the database cannot serve now" (no pooled connection within
+ * the timeout, a statement over its timeout, a lock not granted, the server unreachable
+ * or refusing connections) from any other failure. Those are worth a retry, so they
+ * become {@code 503}; everything else stays an error.
  */
 final class DatabaseUnavailable {
 
 	/**
-	 * PostgreSQL SQLSTATEs of a busy or unreachable server: {@code 57014} statement timeout, {@code 55P03}
-	 * lock timeout, {@code 53300} too many connections, {@code 57P01}/{@code 57P03} shutting down or starting.
-	 * Class {@code 08} (connection exceptions) is matched by its prefix.
+	 * PostgreSQL SQLSTATEs of a busy or unreachable server: {@code 57014} statement
+	 * timeout, {@code 55P03} lock timeout, {@code 53300} too many connections,
+	 * {@code 57P01}/{@code 57P03} shutting down or starting. Class {@code 08} (connection
+	 * exceptions) is matched by its prefix.
 	 */
 	private static final Set<String> BUSY_STATES = Set.of("57014", "55P03", "53300", "57P01", "57P03");
 

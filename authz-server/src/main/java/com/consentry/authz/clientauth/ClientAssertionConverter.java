@@ -17,10 +17,11 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Spring Authorization Server's client assertion converter, accepting requests without {@code client_id}:
- * RFC 7521 §4.2 makes it optional, and client libraries (Nimbus among them) leave it out. The client is
- * then looked up by the assertion's {@code sub}; the assertion is verified in full afterwards, including
- * {@code iss} = {@code sub} = the client id.
+ * Spring Authorization Server's client assertion converter, accepting requests without
+ * {@code client_id}: RFC 7521 §4.2 makes it optional, and client libraries (Nimbus among
+ * them) leave it out. The client is then looked up by the assertion's {@code sub}; the
+ * assertion is verified in full afterwards, including {@code iss} = {@code sub} = the
+ * client id.
  */
 public final class ClientAssertionConverter implements AuthenticationConverter {
 

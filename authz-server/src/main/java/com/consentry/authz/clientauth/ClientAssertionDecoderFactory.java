@@ -36,19 +36,22 @@ import org.springframework.util.Assert;
 
 /**
  * Verifies {@code private_key_jwt} client assertions for Spring Authorization Server's
- * {@code JwtClientAssertionAuthenticationProvider}, replacing its default decoder whose audience rule is
- * wider than FAPI 2.0 allows and which keeps no replay record.
+ * {@code JwtClientAssertionAuthenticationProvider}, replacing its default decoder whose
+ * audience rule is wider than FAPI 2.0 allows and which keeps no replay record.
  * <p>
  * Rules, each a refusal ({@code invalid_client}) when broken:
  * <ul>
  * <li>the partner is ACTIVE in the registry;</li>
- * <li>{@code alg} is the client's registered PS256 or ES256, the key one of its registered keys (inline, or
- * fetched from its {@code jwks_uri} by {@link RemoteClientKeys}, never from an internal address);</li>
+ * <li>{@code alg} is the client's registered PS256 or ES256, the key one of its
+ * registered keys (inline, or fetched from its {@code jwks_uri} by
+ * {@link RemoteClientKeys}, never from an internal address);</li>
  * <li>{@code iss} and {@code sub} are the client id;</li>
- * <li>{@code aud} is the issuer identifier, as a single string (FAPI 2.0 SP §5.3.2.1(8));</li>
- * <li>{@code exp} is present, in the future and at most five minutes away; {@code iat}/{@code nbf} not
- * more than 10 s ahead (SP §5.3.2.1(13));</li>
- * <li>{@code jti} is present and has not been used before, on any instance (RFC 7523 §3(7)).</li>
+ * <li>{@code aud} is the issuer identifier, as a single string (FAPI 2.0 SP
+ * §5.3.2.1(8));</li>
+ * <li>{@code exp} is present, in the future and at most five minutes away;
+ * {@code iat}/{@code nbf} not more than 10 s ahead (SP §5.3.2.1(13));</li>
+ * <li>{@code jti} is present and has not been used before, on any instance (RFC 7523
+ * §3(7)).</li>
  * </ul>
  */
 @Component
@@ -70,8 +73,8 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 
 	private final RemoteClientKeys remoteKeys;
 
-	public ClientAssertionDecoderFactory(ReplayRegistry replay, Partners partners,
-			AuthorizationServerSettings settings, Clock clock, RegistryProperties registry) {
+	public ClientAssertionDecoderFactory(ReplayRegistry replay, Partners partners, AuthorizationServerSettings settings,
+			Clock clock, RegistryProperties registry) {
 		Assert.notNull(replay, "replay cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
@@ -117,7 +120,8 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 		if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
 			throw new BadJwtException("client assertion iss and sub must be the client id");
 		}
-		// FAPI 2.0 SP §5.3.2.1(8): the issuer identifier only, as a JSON string, not an array
+		// FAPI 2.0 SP §5.3.2.1(8): the issuer identifier only, as a JSON string, not an
+		// array
 		if (!(rawClaims.get("aud") instanceof String audience) || !audience.equals(this.settings.getIssuer())) {
 			throw new BadJwtException("client assertion aud must be the issuer identifier, as a string");
 		}
@@ -141,20 +145,17 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 		if (!this.replay.firstUse(ReplayRegistry.Purpose.CLIENT_ASSERTION, clientId, jti, exp.toInstant())) {
 			throw new BadJwtException("client assertion jti has been used before");
 		}
-		return Jwt.withTokenValue(assertion)
-			.headers((h) -> h.putAll(jwt.getHeader().toJSONObject()))
-			.claims((c) -> {
-				c.putAll(rawClaims);
-				c.put("aud", List.of(audience));
-				c.put("exp", exp.toInstant());
-				if (claims.getIssueTime() != null) {
-					c.put("iat", claims.getIssueTime().toInstant());
-				}
-				if (claims.getNotBeforeTime() != null) {
-					c.put("nbf", claims.getNotBeforeTime().toInstant());
-				}
-			})
-			.build();
+		return Jwt.withTokenValue(assertion).headers((h) -> h.putAll(jwt.getHeader().toJSONObject())).claims((c) -> {
+			c.putAll(rawClaims);
+			c.put("aud", List.of(audience));
+			c.put("exp", exp.toInstant());
+			if (claims.getIssueTime() != null) {
+				c.put("iat", claims.getIssueTime().toInstant());
+			}
+			if (claims.getNotBeforeTime() != null) {
+				c.put("nbf", claims.getNotBeforeTime().toInstant());
+			}
+		}).build();
 	}
 
 	private void verifySignature(RegisteredClient client, SignedJWT jwt) {
@@ -180,8 +181,9 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 	}
 
 	/**
-	 * The client's registered keys that fit the assertion's header. For a {@code jwks_uri} client, a header
-	 * naming a key the cached set lacks makes the set be fetched again (rate-limited), so a rotated key works.
+	 * The client's registered keys that fit the assertion's header. For a
+	 * {@code jwks_uri} client, a header naming a key the cached set lacks makes the set
+	 * be fetched again (rate-limited), so a rotated key works.
 	 */
 	private List<JWK> clientKeys(RegisteredClient client, JWKSelector selector) throws KeySourceException {
 		Optional<JWKSet> inline = FapiClientSettings.jwks(client);

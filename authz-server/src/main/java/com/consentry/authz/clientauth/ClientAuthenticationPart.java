@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Client authentication: {@code private_key_jwt} only, through our assertion converter (assertions without
- * {@code client_id}, RFC 7521) and decoder (FAPI audience, lifetime and replay rules); the client endpoints
- * answer an unauthenticated call with {@code invalid_client}.
+ * Client authentication: {@code private_key_jwt} only, through our assertion converter
+ * (assertions without {@code client_id}, RFC 7521) and decoder (FAPI audience, lifetime
+ * and replay rules); the client endpoints answer an unauthenticated call with
+ * {@code invalid_client}.
  */
 @Component
 final class ClientAuthenticationPart implements AuthorizationServerPart {
@@ -37,9 +38,9 @@ final class ClientAuthenticationPart implements AuthorizationServerPart {
 		server.clientAuthentication((clientAuthentication) -> clientAuthentication
 			.authenticationConverters((converters) -> SpringDefaults.replace(converters,
 					JwtClientAssertionAuthenticationConverter.class, (spring) -> new ClientAssertionConverter()))
-			.authenticationProviders((providers) -> SpringDefaults.customize(providers,
-					JwtClientAssertionAuthenticationProvider.class,
-					(provider) -> provider.setJwtDecoderFactory(this.assertions))));
+			.authenticationProviders(
+					(providers) -> SpringDefaults.customize(providers, JwtClientAssertionAuthenticationProvider.class,
+							(provider) -> provider.setJwtDecoderFactory(this.assertions))));
 	}
 
 	@Override

@@ -12,9 +12,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers a call to a client-authenticated endpoint (PAR, token, introspection, revocation) that carries
- * no client authentication at all: 401 {@code invalid_client} in the RFC 6749 §5.2 format, as RFC 9126
- * §2.3 and FAPI 2.0 SP §5.3.2.2(4) require, instead of an empty challenge.
+ * Answers a call to a client-authenticated endpoint (PAR, token, introspection,
+ * revocation) that carries no client authentication at all: 401 {@code invalid_client} in
+ * the RFC 6749 §5.2 format, as RFC 9126 §2.3 and FAPI 2.0 SP §5.3.2.2(4) require, instead
+ * of an empty challenge.
  */
 public final class ClientAuthenticationRequiredEntryPoint implements AuthenticationEntryPoint {
 

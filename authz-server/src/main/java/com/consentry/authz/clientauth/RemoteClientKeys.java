@@ -19,13 +19,15 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.util.Assert;
 
 /**
- * The key sets of clients registered with a {@code jwks_uri}, fetched through a {@link JwksRetriever} (https
- * only, no internal addresses outside the default run, no redirects, 2 s timeouts, a size limit). At most
- * {@code cacheSize} URLs are remembered, the least recently used dropped first, so that many clients cannot
- * grow memory without bound. Each set is cached for {@link #TIME_TO_LIVE} and fetched again when a client
+ * The key sets of clients registered with a {@code jwks_uri}, fetched through a
+ * {@link JwksRetriever} (https only, no internal addresses outside the default run, no
+ * redirects, 2 s timeouts, a size limit). At most {@code cacheSize} URLs are remembered,
+ * the least recently used dropped first, so that many clients cannot grow memory without
+ * bound. Each set is cached for {@link #TIME_TO_LIVE} and fetched again when a client
  * names a {@code kid} it lacks, at most once per minimum refresh interval.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2 (jwks_uri)</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2
+ * (jwks_uri)</a>
  */
 final class RemoteClientKeys {
 
@@ -59,8 +61,8 @@ final class RemoteClientKeys {
 	}
 
 	/**
-	 * The keys at {@code jwksUri} that {@code selector} picks, from the cache or, when it has none that fit,
-	 * freshly fetched (rate-limited).
+	 * The keys at {@code jwksUri} that {@code selector} picks, from the cache or, when it
+	 * has none that fit, freshly fetched (rate-limited).
 	 * @throws KeySourceException when the set cannot be fetched or read
 	 */
 	List<JWK> select(String jwksUri, JWKSelector selector) throws KeySourceException {

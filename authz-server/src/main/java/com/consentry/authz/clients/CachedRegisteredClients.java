@@ -14,10 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.Assert;
 
 /**
- * A {@link RegisteredClientRepository} that serves clients from memory while {@link RegisteredClientChanges}
- * is listening for changes, and reads through otherwise. Inside a transaction it always reads through, so
- * the registry's read-modify-write of a client sees the row, never the cache. Unknown client ids are not
- * cached: a caller sending random ids cannot fill memory.
+ * A {@link RegisteredClientRepository} that serves clients from memory while
+ * {@link RegisteredClientChanges} is listening for changes, and reads through otherwise.
+ * Inside a transaction it always reads through, so the registry's read-modify-write of a
+ * client sees the row, never the cache. Unknown client ids are not cached: a caller
+ * sending random ids cannot fill memory.
  */
 public final class CachedRegisteredClients implements RegisteredClientRepository {
 
@@ -31,7 +32,10 @@ public final class CachedRegisteredClients implements RegisteredClientRepository
 
 	private final Map<String, Cached> byId = new ConcurrentHashMap<>();
 
-	/** Advanced by every eviction: a load that began before one is not cached, it may have read the old row. */
+	/**
+	 * Advanced by every eviction: a load that began before one is not cached, it may have
+	 * read the old row.
+	 */
 	private final AtomicLong generation = new AtomicLong();
 
 	private volatile boolean listening;
@@ -77,8 +81,8 @@ public final class CachedRegisteredClients implements RegisteredClientRepository
 	}
 
 	/**
-	 * Whether changes are being heard. Turning it on or off starts over: whatever changed while nobody was
-	 * listening is read again.
+	 * Whether changes are being heard. Turning it on or off starts over: whatever changed
+	 * while nobody was listening is read again.
 	 */
 	void listening(boolean listening) {
 		this.generation.incrementAndGet();

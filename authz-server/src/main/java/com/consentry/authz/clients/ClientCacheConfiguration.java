@@ -6,9 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** The registered clients every part of the server reads: Spring's JDBC repository behind the shared cache. */
+/**
+ * The registered clients every part of the server reads: Spring's JDBC repository behind
+ * the shared cache.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClientCacheConfiguration {
 

@@ -9,11 +9,11 @@ import org.springframework.util.Assert;
 /**
  * {@code consentry.clients.*}: the registered-client cache.
  *
- * @param timeToLive longest time a cached client is served; the bound on staleness should a change
- * notification ever be missed while the listener looked healthy
+ * @param timeToLive longest time a cached client is served; the bound on staleness should
+ * a change notification ever be missed while the listener looked healthy
  * @param maximumSize most clients cached; beyond it the cache starts over
- * @param reconnectDelay pause before the change listener reconnects after losing its connection (the cache is
- * bypassed meanwhile)
+ * @param reconnectDelay pause before the change listener reconnects after losing its
+ * connection (the cache is bypassed meanwhile)
  */
 @ConfigurationProperties("consentry.clients")
 public record ClientCacheProperties(@DefaultValue("60s") Duration timeToLive, @DefaultValue("10000") int maximumSize,

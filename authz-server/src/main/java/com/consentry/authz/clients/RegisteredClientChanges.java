@@ -17,10 +17,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Listens on PostgreSQL channel {@code registered_client_changed} (a trigger on the client table notifies it
- * on every insert, update and delete, whoever makes them) and evicts the named client from this instance's
- * cache. It holds one connection of its own, outside the request pool, so it never takes a connection from a
- * request. While it is not connected the cache is bypassed, and on (re)connecting the cache starts over:
+ * Listens on PostgreSQL channel {@code registered_client_changed} (a trigger on the
+ * client table notifies it on every insert, update and delete, whoever makes them) and
+ * evicts the named client from this instance's cache. It holds one connection of its own,
+ * outside the request pool, so it never takes a connection from a request. While it is
+ * not connected the cache is bypassed, and on (re)connecting the cache starts over:
  * nothing that changed meanwhile can be served stale.
  */
 final class RegisteredClientChanges implements SmartLifecycle {
@@ -42,7 +43,8 @@ final class RegisteredClientChanges implements SmartLifecycle {
 	private volatile Thread listener;
 
 	RegisteredClientChanges(DataSource dataSource, CachedRegisteredClients cache, ClientCacheProperties properties) {
-		Assert.isInstanceOf(HikariDataSource.class, dataSource, "the client cache listens through a Hikari pool's settings");
+		Assert.isInstanceOf(HikariDataSource.class, dataSource,
+				"the client cache listens through a Hikari pool's settings");
 		Assert.notNull(cache, "cache cannot be null");
 		Assert.notNull(properties, "properties cannot be null");
 		this.dataSource = (HikariDataSource) dataSource;

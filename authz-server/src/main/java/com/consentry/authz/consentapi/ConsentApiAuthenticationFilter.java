@@ -26,16 +26,20 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in the partner calling the consent API, or answers 401 in FDX's shape with a DPoP challenge:
+ * Signs in the partner calling the consent API, or answers 401 in FDX's shape with a DPoP
+ * challenge:
  * <ol>
- * <li>the token is presented with the {@code DPoP} scheme, never as a Bearer token (RFC 9449 §7.1);</li>
- * <li>it is one of our access tokens (signature, {@code typ at+jwt}, issuer, expiry: the server's access
- * token decoder, as at userinfo) naming its {@code client_id};</li>
- * <li>exactly one proof, for this method and URL (taken from the issuer, not the request), with {@code ath},
- * our nonce and a {@code jti} never seen by any instance;</li>
+ * <li>the token is presented with the {@code DPoP} scheme, never as a Bearer token (RFC
+ * 9449 §7.1);</li>
+ * <li>it is one of our access tokens (signature, {@code typ at+jwt}, issuer, expiry: the
+ * server's access token decoder, as at userinfo) naming its {@code client_id};</li>
+ * <li>exactly one proof, for this method and URL (taken from the issuer, not the
+ * request), with {@code ath}, our nonce and a {@code jti} never seen by any
+ * instance;</li>
  * <li>the proof's key is the token's {@code cnf.jkt} (RFC 9449 §6.1).</li>
  * </ol>
- * The caller is then the partner, {@link ConsentApiCaller}. Every answer carries a current {@code DPoP-Nonce}.
+ * The caller is then the partner, {@link ConsentApiCaller}. Every answer carries a
+ * current {@code DPoP-Nonce}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9449#section-7.1">RFC 9449 §7.1</a>
  */
@@ -74,7 +78,8 @@ final class ConsentApiAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		response.setHeader("DPoP-Nonce", this.nonces.current());
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		// RFC 9449 §7.1: a DPoP-bound token is presented with the DPoP scheme, never as a Bearer token
+		// RFC 9449 §7.1: a DPoP-bound token is presented with the DPoP scheme, never as a
+		// Bearer token
 		if (authorization == null || !authorization.regionMatches(true, 0, "DPoP ", 0, 5)) {
 			FdxErrorResponse.write(response, FdxError.AUTHENTICATION_FAILED,
 					FdxErrorResponse.dpopChallenge("invalid_token", "a DPoP-bound access token is required"));
@@ -112,8 +117,8 @@ final class ConsentApiAuthenticationFilter extends OncePerRequestFilter {
 		Object cnf = jwt.getClaims().get(CNF);
 		String clientId = jwt.getClaimAsString(CLIENT_ID);
 		// RFC 9449 §6.1: the token is bound to the proof's key
-		if (!(cnf instanceof Map<?, ?> confirmation) || !proof.jkt().equals(confirmation.get(JKT))
-				|| clientId == null || clientId.isBlank()) {
+		if (!(cnf instanceof Map<?, ?> confirmation) || !proof.jkt().equals(confirmation.get(JKT)) || clientId == null
+				|| clientId.isBlank()) {
 			FdxErrorResponse.write(response, FdxError.AUTHENTICATION_FAILED,
 					FdxErrorResponse.dpopChallenge("invalid_token", "the access token is not bound to this key"));
 			return;

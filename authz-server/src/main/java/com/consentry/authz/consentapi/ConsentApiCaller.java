@@ -7,8 +7,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.util.Assert;
 
 /**
- * The partner calling the consent API: the {@code client_id} of its verified, DPoP-bound access token. It
- * may act on every consent granted to that client, not only the one its token was issued under.
+ * The partner calling the consent API: the {@code client_id} of its verified, DPoP-bound
+ * access token. It may act on every consent granted to that client, not only the one its
+ * token was issued under.
  */
 final class ConsentApiCaller extends JwtAuthenticationToken {
 

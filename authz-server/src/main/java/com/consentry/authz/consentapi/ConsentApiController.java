@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * FDX "User Consent" operations (spec/fdx.md §1.3) for the partner holding the consent. A consent that is
- * unknown, never granted (awaiting or refused) or another partner's is answered alike: 404.
+ * FDX "User Consent" operations (spec/fdx.md §1.3) for the partner holding the consent. A
+ * consent that is unknown, never granted (awaiting or refused) or another partner's is
+ * answered alike: 404.
  *
  * @see ConsentApiErrors
  */
@@ -55,8 +56,9 @@ final class ConsentApiController {
 	}
 
 	/**
-	 * FDX {@code revokeConsentGrant}: 204 once revoked, with every token under it; 409 when the consent is no
-	 * longer active; 400 for a body that is not exactly {@code {reason, initiator}}, the consent unchanged.
+	 * FDX {@code revokeConsentGrant}: 204 once revoked, with every token under it; 409
+	 * when the consent is no longer active; 400 for a body that is not exactly
+	 * {@code {reason, initiator}}, the consent unchanged.
 	 */
 	@PutMapping(path = REVOCATION)
 	ResponseEntity<Void> revoke(@PathVariable String consentId, @RequestBody(required = false) byte[] body,
@@ -67,10 +69,12 @@ final class ConsentApiController {
 		return ResponseEntity.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
 	}
 
-	/** FDX {@code getConsentRevocation}: the revocation, if any (a revocation is final, so at most one). */
+	/**
+	 * FDX {@code getConsentRevocation}: the revocation, if any (a revocation is final, so
+	 * at most one).
+	 */
 	@GetMapping(path = REVOCATION, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ConsentGrantBody.Revocations> revocations(@PathVariable String consentId,
-			ConsentApiCaller caller) {
+	ResponseEntity<ConsentGrantBody.Revocations> revocations(@PathVariable String consentId, ConsentApiCaller caller) {
 		Consent consent = consentOf(consentId, caller);
 		return noStore(ConsentGrantBody.Revocations.of(this.consents.revocation(consent.id()).stream().toList()));
 	}

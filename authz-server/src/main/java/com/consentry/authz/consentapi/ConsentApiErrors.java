@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps what the consent API's operations throw to FDX errors, all written by {@link FdxErrorResponse}.
+ * Maps what the consent API's operations throw to FDX errors, all written by
+ * {@link FdxErrorResponse}.
  */
 @RestControllerAdvice(assignableTypes = ConsentApiController.class)
 final class ConsentApiErrors {
@@ -24,7 +25,8 @@ final class ConsentApiErrors {
 		return FdxErrorResponse.entity(FdxError.CONSENT_NOT_FOUND);
 	}
 
-	// FDX §1.2: revoking a consent that is no longer active (revoked, expired) is a conflict
+	// FDX §1.2: revoking a consent that is no longer active (revoked, expired) is a
+	// conflict
 	@ExceptionHandler(ConsentTransitionException.class)
 	ResponseEntity<Map<String, String>> notActive() {
 		return FdxErrorResponse.entity(FdxError.CONSENT_NOT_ACTIVE);

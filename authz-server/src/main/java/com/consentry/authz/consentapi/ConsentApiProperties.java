@@ -7,7 +7,8 @@ import org.springframework.util.Assert;
 /**
  * The FDX consent API ({@code consentry.consent-api.*}).
  *
- * @param providerName the bank's name, shown as the {@code DATA_PROVIDER} party of every consent grant
+ * @param providerName the bank's name, shown as the {@code DATA_PROVIDER} party of every
+ * consent grant
  */
 @ConfigurationProperties("consentry.consent-api")
 public record ConsentApiProperties(@DefaultValue("Consentry Bank") String providerName) {

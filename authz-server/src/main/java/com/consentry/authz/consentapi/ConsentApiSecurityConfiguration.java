@@ -16,9 +16,10 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * The consent API's own filter chain, ahead of the customer pages' catch-all: here, and only here besides
- * userinfo, an access token is a principal, and only a partner's DPoP-bound one. No session, no CSRF (a token
- * and a proof come with every call), no form sign-in. The OpenAPI description is public.
+ * The consent API's own filter chain, ahead of the customer pages' catch-all: here, and
+ * only here besides userinfo, an access token is a principal, and only a partner's
+ * DPoP-bound one. No session, no CSRF (a token and a proof come with every call), no form
+ * sign-in. The OpenAPI description is public.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsentApiSecurityConfiguration {
@@ -37,14 +38,14 @@ class ConsentApiSecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> FdxErrorResponse.write(response,
-						FdxError.AUTHENTICATION_FAILED,
-						FdxErrorResponse.dpopChallenge("invalid_token", "a DPoP-bound access token is required")))
+				.authenticationEntryPoint(
+						(request, response, ex) -> FdxErrorResponse.write(response, FdxError.AUTHENTICATION_FAILED,
+								FdxErrorResponse.dpopChallenge("invalid_token",
+										"a DPoP-bound access token is required")))
 				.accessDeniedHandler((request, response, ex) -> FdxErrorResponse.write(response,
 						FdxError.AUTHENTICATION_FAILED, null)))
 			.addFilterBefore(new InteractionIdFilter(), SecurityContextHolderFilter.class)
-			.addFilterBefore(
-					new ConsentApiAuthenticationFilter(accessTokenDecoder, dpopVerifier, dpopNonces, settings),
+			.addFilterBefore(new ConsentApiAuthenticationFilter(accessTokenDecoder, dpopVerifier, dpopNonces, settings),
 					AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}

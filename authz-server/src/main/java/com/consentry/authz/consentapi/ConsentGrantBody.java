@@ -12,20 +12,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * FDX {@code ConsentGrant} (spec/fdx.md §1.1) as the partner reads it; the component names are the wire
- * names. Timestamps are RFC 3339 in UTC with milliseconds.
+ * FDX {@code ConsentGrant} (spec/fdx.md §1.1) as the partner reads it; the component
+ * names are the wire names. Timestamps are RFC 3339 in UTC with milliseconds.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ConsentGrantBody(String id, String status, List<Party> parties, @Nullable String createdTime,
-		String updatedTime, @Nullable String expirationTime, String durationType, @Nullable Integer durationPeriod,
-		int lookbackPeriod, List<Resource> resources) {
+record ConsentGrantBody(String id, String status, List<Party> parties, @Nullable String createdTime, String updatedTime,
+		@Nullable String expirationTime, String durationType, @Nullable Integer durationPeriod, int lookbackPeriod,
+		List<Resource> resources) {
 
 	private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	/**
-	 * The grant at {@code now}: its status is the one it has at that instant (EXPIRED once past its time, even
-	 * before the expiry job stored it).
+	 * The grant at {@code now}: its status is the one it has at that instant (EXPIRED
+	 * once past its time, even before the expiry job stored it).
 	 */
 	static ConsentGrantBody of(Consent consent, String recipientName, String providerName, Instant now) {
 		List<Resource> resources = consent.grantedResources().stream().map(Resource::of).toList();
@@ -54,7 +54,10 @@ record ConsentGrantBody(String id, String status, List<Party> parties, @Nullable
 
 	}
 
-	/** FDX 6.x {@code GET /consents/{consentId}/revocation}: {@code {"revocations": [ConsentRevocation]}}. */
+	/**
+	 * FDX 6.x {@code GET /consents/{consentId}/revocation}: {@code {"revocations":
+	 * [ConsentRevocation]}}.
+	 */
 	record Revocations(List<Revocation> revocations) {
 
 		static Revocations of(List<ConsentRevocation> history) {

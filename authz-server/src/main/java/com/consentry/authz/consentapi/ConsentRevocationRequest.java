@@ -11,9 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * FDX {@code ConsentRevocationRequest} {@code {"reason": ConsentUpdateReason, "initiator": PartyType}},
- * parsed strictly: JSON only, both members required, no other member, no member twice. A partner cannot
- * name the data provider (the bank) as the initiator: it does not speak for the bank.
+ * FDX {@code ConsentRevocationRequest} {@code {"reason": ConsentUpdateReason,
+ * "initiator": PartyType}}, parsed strictly: JSON only, both members required, no other
+ * member, no member twice. A partner cannot name the data provider (the bank) as the
+ * initiator: it does not speak for the bank.
  */
 record ConsentRevocationRequest(ConsentUpdateReason reason, PartyType initiator) {
 
@@ -26,7 +27,8 @@ record ConsentRevocationRequest(ConsentUpdateReason reason, PartyType initiator)
 		.build();
 
 	static ConsentRevocationRequest parse(@Nullable String contentType, byte @Nullable [] body) {
-		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+		if (contentType == null
+				|| !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
 			throw new InvalidRevocationRequestException(FdxError.CONTENT_TYPE_NOT_SUPPORTED);
 		}
 		if (body == null || body.length == 0 || body.length > MAX_BODY) {

@@ -3,8 +3,8 @@ package com.consentry.authz.consentapi;
 import org.springframework.http.HttpStatus;
 
 /**
- * The FDX errors this API answers with: code and HTTP status as in spec/fdx.md §3.3, and a message that may
- * be shown to end users (never an exception's text).
+ * The FDX errors this API answers with: code and HTTP status as in spec/fdx.md §3.3, and
+ * a message that may be shown to end users (never an exception's text).
  */
 enum FdxError {
 
@@ -14,7 +14,10 @@ enum FdxError {
 	/** 603 Authentication failed: no, a bad or an expired token, or a bad DPoP proof. */
 	AUTHENTICATION_FAILED("603", HttpStatus.UNAUTHORIZED, "Authentication failed"),
 
-	/** 1107 Data not found for request parameters: unknown, never granted or another partner's consent. */
+	/**
+	 * 1107 Data not found for request parameters: unknown, never granted or another
+	 * partner's consent.
+	 */
 	CONSENT_NOT_FOUND("1107", HttpStatus.NOT_FOUND, "Consent not found"),
 
 	/** 409 Conflict with the target's current state: the consent is no longer active. */

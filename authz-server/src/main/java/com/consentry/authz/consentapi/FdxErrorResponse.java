@@ -15,10 +15,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The one writer of FDX error bodies {@code {"code": "...", "message": "..."}} (spec/fdx.md §3.3), for the
- * security filters (401) and the controller advice alike, so every error path of the API has one shape.
- * {@code debugMessage} is left out: nothing here would help a developer more than the code, and it must
- * never carry an exception's text.
+ * The one writer of FDX error bodies {@code {"code": "...", "message": "..."}}
+ * (spec/fdx.md §3.3), for the security filters (401) and the controller advice alike, so
+ * every error path of the API has one shape. {@code debugMessage} is left out: nothing
+ * here would help a developer more than the code, and it must never carry an exception's
+ * text.
  */
 final class FdxErrorResponse {
 
@@ -59,7 +60,8 @@ final class FdxErrorResponse {
 
 	/** RFC 9449 §7.1: a resource refusing a token answers with a DPoP challenge. */
 	static String dpopChallenge(String error, String description) {
-		return "DPoP error=\"" + error + "\", error_description=\"" + description + "\", algs=\"" + FapiPolicy.signingAlgorithmsSpaced() + "\"";
+		return "DPoP error=\"" + error + "\", error_description=\"" + description + "\", algs=\""
+				+ FapiPolicy.signingAlgorithmsSpaced() + "\"";
 	}
 
 }

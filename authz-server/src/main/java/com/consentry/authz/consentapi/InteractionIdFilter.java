@@ -12,8 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * FDX §3: every response, errors included, echoes the request's {@code x-fapi-interaction-id}; one is made
- * when the request has none (or one that is not a plain identifier, which is never echoed back).
+ * FDX §3: every response, errors included, echoes the request's
+ * {@code x-fapi-interaction-id}; one is made when the request has none (or one that is
+ * not a plain identifier, which is never echoed back).
  */
 final class InteractionIdFilter extends OncePerRequestFilter {
 

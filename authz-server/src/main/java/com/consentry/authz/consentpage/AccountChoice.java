@@ -6,8 +6,8 @@ import java.util.Map;
 import com.consentry.consent.CustomerAccounts;
 
 /**
- * An account as the customer recognises it: name, kind in plain words, masked number. Also used by the
- * customer's consents page.
+ * An account as the customer recognises it: name, kind in plain words, masked number.
+ * Also used by the customer's consents page.
  */
 public record AccountChoice(String accountId, String name, String kind, String numberDisplay) {
 

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Spring Authorization Server's consent customizer: applies the customer's decision to the FDX consent.
- * Approve makes it ACTIVE with the chosen accounts; deny (or a selection the consent service refuses)
- * clears the granted authorities, which makes Spring answer {@code access_denied}.
+ * Spring Authorization Server's consent customizer: applies the customer's decision to
+ * the FDX consent. Approve makes it ACTIVE with the chosen accounts; deny (or a selection
+ * the consent service refuses) clears the granted authorities, which makes Spring answer
+ * {@code access_denied}.
  */
 @Component
 public final class ConsentDecision implements Consumer<OAuth2AuthorizationConsentAuthenticationContext> {

@@ -73,10 +73,10 @@ final class ConsentPageController {
 		model.addAttribute("clusters", clusters(request));
 		boolean wantsAccounts = !request.clustersFor(ResourceType.ACCOUNT).isEmpty();
 		model.addAttribute("wantsAccounts", wantsAccounts);
-		model.addAttribute("accounts", wantsAccounts ? this.customerAccounts.accountsOf(principal.getName())
-			.stream()
-			.map(AccountChoice::of)
-			.toList() : List.of());
+		model.addAttribute("accounts",
+				wantsAccounts
+						? this.customerAccounts.accountsOf(principal.getName()).stream().map(AccountChoice::of).toList()
+						: List.of());
 		model.addAttribute("error", "no_account".equals(error) ? "Choose at least one account to share." : null);
 		return "consent";
 	}

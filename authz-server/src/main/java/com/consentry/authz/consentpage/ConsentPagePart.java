@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The consent step of the authorization endpoint: our consent page and the customer's chosen accounts checked
- * against the pending consent ({@link ConsentDecision}, applied by the authorization endpoint's part, turns
- * the decision into the FDX consent's state).
+ * The consent step of the authorization endpoint: our consent page and the customer's
+ * chosen accounts checked against the pending consent ({@link ConsentDecision}, applied
+ * by the authorization endpoint's part, turns the decision into the FDX consent's state).
  */
 @Component
 final class ConsentPagePart implements AuthorizationServerPart {
@@ -30,7 +30,8 @@ final class ConsentPagePart implements AuthorizationServerPart {
 
 	@Override
 	public void configure(OAuth2AuthorizationServerConfigurer server) {
-		// the decision itself is applied by the authorization endpoint's part, which owns its provider list
+		// the decision itself is applied by the authorization endpoint's part, which owns
+		// its provider list
 		server.authorizationEndpoint((authorization) -> authorization.consentPage(ConsentPageController.PATH));
 	}
 

@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * An approval that picks no account, for a request that asks for account data, goes back to the consent
- * page with a message instead of ending the flow: a slip of the customer's, not a refusal.
+ * An approval that picks no account, for a request that asks for account data, goes back
+ * to the consent page with a message instead of ending the flow: a slip of the
+ * customer's, not a refusal.
  */
 public final class ConsentSelectionFilter extends OncePerRequestFilter {
 
@@ -33,7 +34,8 @@ public final class ConsentSelectionFilter extends OncePerRequestFilter {
 	public ConsentSelectionFilter(String authorizationEndpoint, PendingConsents pendingConsents) {
 		Assert.hasText(authorizationEndpoint, "authorizationEndpoint cannot be empty");
 		Assert.notNull(pendingConsents, "pendingConsents cannot be null");
-		// Spring Security's matcher: the decoded, normalised path the authorization endpoint itself matches on
+		// Spring Security's matcher: the decoded, normalised path the authorization
+		// endpoint itself matches on
 		this.consentAnswer = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, authorizationEndpoint);
 		this.pendingConsents = pendingConsents;
 	}

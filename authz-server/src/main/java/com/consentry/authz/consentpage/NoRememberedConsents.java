@@ -7,12 +7,13 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.stereotype.Component;
 
 /**
- * Spring Authorization Server's remembered consents, deliberately not kept. Spring remembers which scopes a
- * customer once granted a client so it can skip the consent page next time; FDX asks the customer for every
- * authorization (each one creates its own consent, with its own accounts, clusters and duration), and what
- * was agreed is recorded as that FDX consent in the consent service. Keeping Spring's record as well would
- * be a second, misleading truth, and a write per approval that two concurrent approvals of one customer and
- * partner raced on ({@code INSERT} after a read found nothing).
+ * Spring Authorization Server's remembered consents, deliberately not kept. Spring
+ * remembers which scopes a customer once granted a client so it can skip the consent page
+ * next time; FDX asks the customer for every authorization (each one creates its own
+ * consent, with its own accounts, clusters and duration), and what was agreed is recorded
+ * as that FDX consent in the consent service. Keeping Spring's record as well would be a
+ * second, misleading truth, and a write per approval that two concurrent approvals of one
+ * customer and partner raced on ({@code INSERT} after a read found nothing).
  */
 @Component
 final class NoRememberedConsents implements OAuth2AuthorizationConsentService {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Finds the consent a consent-page {@code state} stands for, and only for the customer that state was
- * issued to: a state is useless to anybody else.
+ * Finds the consent a consent-page {@code state} stands for, and only for the customer
+ * that state was issued to: a state is useless to anybody else.
  */
 @Component
 public class PendingConsents {

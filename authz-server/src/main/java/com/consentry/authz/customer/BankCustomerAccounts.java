@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The customer's accounts as the bank's core (the sandbox schema {@code bank}) records them, with numbers
- * masked to their last four digits: the full number never leaves this class.
+ * The customer's accounts as the bank's core (the sandbox schema {@code bank}) records
+ * them, with numbers masked to their last four digits: the full number never leaves this
+ * class.
  */
 @Component
 final class BankCustomerAccounts implements CustomerAccounts {

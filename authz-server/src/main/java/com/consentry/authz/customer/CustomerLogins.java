@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.Assert;
 
 /**
- * Customer sign-in records ({@code authz.customer_login}): login name, customer id and Argon2id password
- * hash. Checking a sign-in is {@link CustomerSignIn}'s job.
+ * Customer sign-in records ({@code authz.customer_login}): login name, customer id and
+ * Argon2id password hash. Checking a sign-in is {@link CustomerSignIn}'s job.
  */
 @Service
 public class CustomerLogins {
@@ -31,8 +31,8 @@ public class CustomerLogins {
 	}
 
 	/**
-	 * Stores a login unless one of that name exists; true when it was stored. Atomic, so instances starting
-	 * together never overwrite each other's row.
+	 * Stores a login unless one of that name exists; true when it was stored. Atomic, so
+	 * instances starting together never overwrite each other's row.
 	 */
 	public boolean saveIfAbsent(String username, String customerId, String passwordHash) {
 		return this.jdbc

@@ -18,14 +18,15 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.util.Assert;
 
 /**
- * The customer's sign-in with user name and password. Every attempt does the same work and gets the same
- * answer whether the user name is unknown, the attempt is throttled or the password is wrong: one counted
- * ticket ({@link SignInThrottle}) before the password is looked at, one lookup, and exactly one Argon2 verification
- * (against a dummy hash of the same cost when there is nothing real to check). The password is only ever
- * compared with the stored hash when the throttle let the attempt through.
+ * The customer's sign-in with user name and password. Every attempt does the same work
+ * and gets the same answer whether the user name is unknown, the attempt is throttled or
+ * the password is wrong: one counted ticket ({@link SignInThrottle}) before the password
+ * is looked at, one lookup, and exactly one Argon2 verification (against a dummy hash of
+ * the same cost when there is nothing real to check). The password is only ever compared
+ * with the stored hash when the throttle let the attempt through.
  * <p>
- * The principal's name is the customer id, so tokens' {@code sub} and consents name the customer, not the
- * login name.
+ * The principal's name is the customer id, so tokens' {@code sub} and consents name the
+ * customer, not the login name.
  */
 final class CustomerSignIn implements AuthenticationProvider {
 
@@ -58,7 +59,10 @@ final class CustomerSignIn implements AuthenticationProvider {
 		this.dummyHash = dummyHash;
 	}
 
-	/** A hash of a random password made by {@code encoder}: as costly to check as a real one, never matched. */
+	/**
+	 * A hash of a random password made by {@code encoder}: as costly to check as a real
+	 * one, never matched.
+	 */
 	static String dummyHash(PasswordEncoder encoder) {
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
@@ -74,8 +78,10 @@ final class CustomerSignIn implements AuthenticationProvider {
 		boolean wellFormed = !username.isEmpty() && username.length() <= MAX_USERNAME_LENGTH
 				&& password.length() <= MAX_PASSWORD_LENGTH;
 		Candidate[] candidate = new Candidate[1];
-		// The attempt is counted inside the hashing slot: a name never has more attempts in flight than there
-		// are slots, so a customer's own burst of good sign-ins is not taken for guessing, and parallel
+		// The attempt is counted inside the hashing slot: a name never has more attempts
+		// in flight than there
+		// are slots, so a customer's own burst of good sign-ins is not taken for
+		// guessing, and parallel
 		// guesses still meet the budget before any of them is checked.
 		boolean matches = this.passwords.matches(wellFormed ? password : "", () -> {
 			boolean allowed = wellFormed && this.throttle.tryAttempt(username, address);
@@ -89,11 +95,12 @@ final class CustomerSignIn implements AuthenticationProvider {
 		}
 		User customer = (User) User.withUsername(login.get().customerId()).password("").authorities(CUSTOMER).build();
 		customer.eraseCredentials();
-		// the password factor carries the sign-in time, which ID tokens report as auth_time
+		// the password factor carries the sign-in time, which ID tokens report as
+		// auth_time
 		List<GrantedAuthority> authorities = new ArrayList<>(customer.getAuthorities());
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
-		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(customer,
-				null, authorities);
+		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(customer, null,
+				authorities);
 		signedIn.setDetails(authentication.getDetails());
 		return signedIn;
 	}

@@ -7,8 +7,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Wires the customer sign-in: the one {@link AuthenticationProvider} of the form login, with its throttle,
- * its bounded password checks and its failure pages.
+ * Wires the customer sign-in: the one {@link AuthenticationProvider} of the form login,
+ * with its throttle, its bounded password checks and its failure pages.
  */
 @Configuration(proxyBeanMethods = false)
 public class CustomerSignInConfiguration {

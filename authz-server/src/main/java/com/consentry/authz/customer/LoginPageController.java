@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The sign-in page. Its one error message is the same for a wrong password, an unknown user and a locked
- * sign-in, so the page never tells whether a user name exists.
+ * The sign-in page. Its one error message is the same for a wrong password, an unknown
+ * user and a locked sign-in, so the page never tells whether a user name exists.
  */
 @Controller
 final class LoginPageController {

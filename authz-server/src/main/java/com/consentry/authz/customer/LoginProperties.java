@@ -9,20 +9,25 @@ import org.springframework.util.Assert;
 /**
  * Sign-in throttling and password hashing ({@code consentry.login.*}).
  * <p>
- * Each budget is a number of attempts that pass at once; after that each further attempt waits
- * {@code backOff}, doubled for every attempt, up to {@code maxBackOff}. A key with no attempt for
- * {@code forgetAfter} starts again from zero. Behind a proxy, set {@code server.forward-headers-strategy}
- * so that the client address is the customer's, not the proxy's.
+ * Each budget is a number of attempts that pass at once; after that each further attempt
+ * waits {@code backOff}, doubled for every attempt, up to {@code maxBackOff}. A key with
+ * no attempt for {@code forgetAfter} starts again from zero. Behind a proxy, set
+ * {@code server.forward-headers-strategy} so that the client address is the customer's,
+ * not the proxy's.
  *
  * @param freeAttempts attempts for one user name from one client address
- * @param freeAttemptsPerName attempts for one user name from all addresses together (slows guessing
- * spread over many addresses; high, so that strangers cannot easily hold a customer back)
- * @param freeAttemptsPerAddress failed attempts from one client address over all user names
+ * @param freeAttemptsPerName attempts for one user name from all addresses together
+ * (slows guessing spread over many addresses; high, so that strangers cannot easily hold
+ * a customer back)
+ * @param freeAttemptsPerAddress failed attempts from one client address over all user
+ * names
  * @param backOff the first wait once a budget is spent
  * @param maxBackOff the longest wait
  * @param forgetAfter quiet time after which a key's count starts again
- * @param concurrentHashes password hashes computed at the same time; 0 means one per processor
- * @param hashWait how long a sign-in waits for a free hashing slot before it is answered 503
+ * @param concurrentHashes password hashes computed at the same time; 0 means one per
+ * processor
+ * @param hashWait how long a sign-in waits for a free hashing slot before it is answered
+ * 503
  */
 @ConfigurationProperties("consentry.login")
 public record LoginProperties(@DefaultValue("5") int freeAttempts, @DefaultValue("100") int freeAttemptsPerName,

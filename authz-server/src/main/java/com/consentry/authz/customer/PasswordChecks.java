@@ -9,9 +9,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.Assert;
 
 /**
- * Password verification with a bounded number of Argon2 computations at a time. Each one takes about 19 MiB
- * and a core for tens of milliseconds; a burst of sign-ins queues here for at most {@code wait} instead of
- * taking every core and all the memory from token requests, and past that is turned away at once.
+ * Password verification with a bounded number of Argon2 computations at a time. Each one
+ * takes about 19 MiB and a core for tens of milliseconds; a burst of sign-ins queues here
+ * for at most {@code wait} instead of taking every core and all the memory from token
+ * requests, and past that is turned away at once.
  */
 final class PasswordChecks {
 
@@ -31,9 +32,10 @@ final class PasswordChecks {
 	}
 
 	/**
-	 * Whether {@code password} is the one the hash that {@code hash} supplies was made from. The hash is asked
-	 * for, and {@code onMatch} run, only while a slot is held: whatever the supplier counts (a sign-in attempt)
-	 * and {@code onMatch} gives back is in flight at most as often as there are slots.
+	 * Whether {@code password} is the one the hash that {@code hash} supplies was made
+	 * from. The hash is asked for, and {@code onMatch} run, only while a slot is held:
+	 * whatever the supplier counts (a sign-in attempt) and {@code onMatch} gives back is
+	 * in flight at most as often as there are slots.
 	 * @throws SignInBusyException when no hashing slot frees up in time
 	 */
 	boolean matches(String password, Supplier<String> hash, Runnable onMatch) {

@@ -3,7 +3,8 @@ package com.consentry.authz.customer;
 import org.springframework.security.authentication.AuthenticationServiceException;
 
 /**
- * The server is too busy hashing passwords to check this sign-in now; the customer is asked to try again.
+ * The server is too busy hashing passwords to check this sign-in now; the customer is
+ * asked to try again.
  *
  * @see SignInFailureHandler
  */

@@ -14,9 +14,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
- * Where a failed sign-in goes: back to the sign-in page with its one message for every failure, or, when
- * the server had no hashing slot free in time, a short "try again" page with 503 and {@code Retry-After}
- * (RFC 9110 §15.6.4) instead of a hanging request.
+ * Where a failed sign-in goes: back to the sign-in page with its one message for every
+ * failure, or, when the server had no hashing slot free in time, a short "try again" page
+ * with 503 and {@code Retry-After} (RFC 9110 §15.6.4) instead of a hanging request.
  */
 final class SignInFailureHandler implements AuthenticationFailureHandler {
 

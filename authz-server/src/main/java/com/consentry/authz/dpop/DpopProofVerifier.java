@@ -27,11 +27,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Checks a DPoP proof as RFC 9449 §4.3 lists, in that order, with our policy on top: PS256/ES256 only, the
- * expected URL taken from the configured issuer (never from the request, which a proxy may rewrite), a
- * server nonce, and a replay store shared by every instance.
+ * Checks a DPoP proof as RFC 9449 §4.3 lists, in that order, with our policy on top:
+ * PS256/ES256 only, the expected URL taken from the configured issuer (never from the
+ * request, which a proxy may rewrite), a server nonce, and a replay store shared by every
+ * instance.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-4.3">RFC 9449 §4.3</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-4.3">RFC 9449
+ * §4.3</a>
  */
 @Component
 public class DpopProofVerifier {
@@ -68,7 +70,8 @@ public class DpopProofVerifier {
 	 * Verifies {@code proof} for a request.
 	 * @param method the request method ({@code htm})
 	 * @param targetUri the URL the client was told to use for this endpoint ({@code htu})
-	 * @param accessToken the access token presented with the proof at a resource, else {@code null}
+	 * @param accessToken the access token presented with the proof at a resource, else
+	 * {@code null}
 	 */
 	public DpopProof verify(String proof, String method, URI targetUri, @Nullable String accessToken)
 			throws DpopProofException {
@@ -151,7 +154,8 @@ public class DpopProofVerifier {
 		catch (JOSEException ex) {
 			throw DpopProofException.of(Reason.NO_THUMBPRINT);
 		}
-		// §11.1: a jti is accepted once, on any instance, for as long as the proof could be accepted at all
+		// §11.1: a jti is accepted once, on any instance, for as long as the proof could
+		// be accepted at all
 		Instant keepUntil = issuedAt.plus(this.properties.proofMaxAge()).plus(FUTURE_SKEW);
 		if (!this.replay.firstUse(ReplayRegistry.Purpose.DPOP_PROOF, jkt, jti, keepUntil)) {
 			throw DpopProofException.of(Reason.REPLAYED);
@@ -175,7 +179,8 @@ public class DpopProofVerifier {
 		return (value instanceof String string) ? string : null;
 	}
 
-	// RFC 3986 §6.2.2 and §6.2.3: case of scheme and host, default port, empty path; query and fragment dropped.
+	// RFC 3986 §6.2.2 and §6.2.3: case of scheme and host, default port, empty path;
+	// query and fragment dropped.
 	static String normalize(String uri) {
 		try {
 			URI parsed = new URI(uri).normalize();

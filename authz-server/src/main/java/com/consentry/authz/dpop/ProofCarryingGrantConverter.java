@@ -14,9 +14,10 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.Assert;
 
 /**
- * Hands the DPoP proof that {@link DpopProofFilter} verified for a token request to the grant it carries, as
- * one of the grant's parameters: the token's key binding then reads it from the grant
- * ({@link DpopProof#ofGrant}), the one value that travels with the request, not from wherever a filter left it.
+ * Hands the DPoP proof that {@link DpopProofFilter} verified for a token request to the
+ * grant it carries, as one of the grant's parameters: the token's key binding then reads
+ * it from the grant ({@link DpopProof#ofGrant}), the one value that travels with the
+ * request, not from wherever a filter left it.
  */
 final class ProofCarryingGrantConverter implements AuthenticationConverter {
 

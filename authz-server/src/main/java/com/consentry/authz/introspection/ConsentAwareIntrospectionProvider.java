@@ -18,9 +18,10 @@ import org.springframework.util.Assert;
 /**
  * Spring Authorization Server's introspection, narrowed and extended:
  * <ul>
- * <li>only clients registered as resource servers may introspect (FAPI 2.0 MS §6.2, RFC 7662 §2.1);</li>
- * <li>a token whose FDX consent is no longer ACTIVE is reported inactive (FDX: consent checked on every
- * use).</li>
+ * <li>only clients registered as resource servers may introspect (FAPI 2.0 MS §6.2, RFC
+ * 7662 §2.1);</li>
+ * <li>a token whose FDX consent is no longer ACTIVE is reported inactive (FDX: consent
+ * checked on every use).</li>
  * </ul>
  */
 public final class ConsentAwareIntrospectionProvider implements AuthenticationProvider {

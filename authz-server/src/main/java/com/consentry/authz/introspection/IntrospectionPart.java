@@ -9,7 +9,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
-/** Introspection (RFC 7662): resource servers only, and inactive once the token's consent is not ACTIVE. */
+/**
+ * Introspection (RFC 7662): resource servers only, and inactive once the token's consent
+ * is not ACTIVE.
+ */
 @Component
 final class IntrospectionPart implements AuthorizationServerPart {
 
@@ -22,10 +25,9 @@ final class IntrospectionPart implements AuthorizationServerPart {
 
 	@Override
 	public void configure(OAuth2AuthorizationServerConfigurer server) {
-		server.tokenIntrospectionEndpoint((introspection) -> introspection
-			.authenticationProviders((providers) -> SpringDefaults.replace(providers,
-					OAuth2TokenIntrospectionAuthenticationProvider.class,
-					(spring) -> new ConsentAwareIntrospectionProvider(spring, this.consents))));
+		server.tokenIntrospectionEndpoint((introspection) -> introspection.authenticationProviders(
+				(providers) -> SpringDefaults.replace(providers, OAuth2TokenIntrospectionAuthenticationProvider.class,
+						(spring) -> new ConsentAwareIntrospectionProvider(spring, this.consents))));
 	}
 
 }

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Provisions the configured resource servers as clients at start-up (created, or updated in place): marked
- * as resource servers, authenticated by {@code private_key_jwt} with their configured keys.
+ * Provisions the configured resource servers as clients at start-up (created, or updated
+ * in place): marked as resource servers, authenticated by {@code private_key_jwt} with
+ * their configured keys.
  */
 @Component
 final class ResourceServerClients implements ApplicationRunner {
@@ -58,15 +59,17 @@ final class ResourceServerClients implements ApplicationRunner {
 			else {
 				settings.setting(FapiClientSettings.JWKS, publicKeys(resourceServer));
 			}
-			this.clients.save(RegisteredClient.withId((existing != null) ? existing.getId() : UUID.randomUUID().toString())
-				.clientId(resourceServer.clientId())
-				.clientIdIssuedAt((existing != null) ? existing.getClientIdIssuedAt() : Instant.now())
-				.clientName("Resource server " + resourceServer.clientId())
-				.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
-				// a grant it can never use (no refresh token is ever issued to it): it only introspects
-				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-				.clientSettings(settings.build())
-				.build());
+			this.clients
+				.save(RegisteredClient.withId((existing != null) ? existing.getId() : UUID.randomUUID().toString())
+					.clientId(resourceServer.clientId())
+					.clientIdIssuedAt((existing != null) ? existing.getClientIdIssuedAt() : Instant.now())
+					.clientName("Resource server " + resourceServer.clientId())
+					.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+					// a grant it can never use (no refresh token is ever issued to it):
+					// it only introspects
+					.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+					.clientSettings(settings.build())
+					.build());
 			logger.info("Resource server " + resourceServer.clientId() + " may introspect tokens");
 		}
 	}

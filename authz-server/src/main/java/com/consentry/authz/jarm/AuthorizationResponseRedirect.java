@@ -17,10 +17,10 @@ import org.springframework.util.Assert;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Sends an authorization response (success or error) to a validated redirect URI: as a JARM JWT in the
- * {@code response} query parameter for {@code jwt}/{@code query.jwt}, otherwise as plain query parameters
- * with {@code iss} (RFC 9207). Always 303, so no browser re-sends the consent form (FAPI 2.0 SP
- * §5.3.2.2(10,11)).
+ * Sends an authorization response (success or error) to a validated redirect URI: as a
+ * JARM JWT in the {@code response} query parameter for {@code jwt}/{@code query.jwt},
+ * otherwise as plain query parameters with {@code iss} (RFC 9207). Always 303, so no
+ * browser re-sends the consent form (FAPI 2.0 SP §5.3.2.2(10,11)).
  */
 @Component
 public final class AuthorizationResponseRedirect {
@@ -38,8 +38,8 @@ public final class AuthorizationResponseRedirect {
 
 	/**
 	 * Redirects with {@code parameters}.
-	 * @param requestedMode the request's {@code response_mode}, or {@code null} when it is not known (then the
-	 * client's first registered mode applies)
+	 * @param requestedMode the request's {@code response_mode}, or {@code null} when it
+	 * is not known (then the client's first registered mode applies)
 	 */
 	public void send(HttpServletResponse response, RegisteredClient client, String redirectUri,
 			@Nullable String requestedMode, Map<String, String> parameters) throws IOException {

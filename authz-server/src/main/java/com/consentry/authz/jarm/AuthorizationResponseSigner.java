@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Builds the JARM response JWT: {@code iss}, {@code aud} (the client), {@code exp} and every response
- * parameter, signed with the algorithm the client registered (ES256 unless PS256).
+ * Builds the JARM response JWT: {@code iss}, {@code aud} (the client), {@code exp} and
+ * every response parameter, signed with the algorithm the client registered (ES256 unless
+ * PS256).
  *
  * @see <a href="https://openid.net/specs/oauth-v2-jarm.html#section-2.1">JARM §2.1</a>
  */

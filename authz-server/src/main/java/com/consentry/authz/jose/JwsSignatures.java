@@ -23,18 +23,24 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * Signers and verifiers for the algorithms FAPI 2.0 allows, on the fastest provider per key type.
+ * Signers and verifiers for the algorithms FAPI 2.0 allows, on the fastest provider per
+ * key type.
  * <p>
- * EC work runs on BouncyCastle with BouncyCastle's own key objects, made once per key and kept: given a
- * JDK key object, or a new key object per call, BouncyCastle redoes its per-key precomputation every time
- * and most of its advantage over SunEC is lost (see {@code benchmarks/}). Verifiers are cached by the key's
- * RFC 7638 thumbprint, signers by key id; both caches are bounded.
+ * EC work runs on BouncyCastle with BouncyCastle's own key objects, made once per key and
+ * kept: given a JDK key object, or a new key object per call, BouncyCastle redoes its
+ * per-key precomputation every time and most of its advantage over SunEC is lost (see
+ * {@code benchmarks/}). Verifiers are cached by the key's RFC 7638 thumbprint, signers by
+ * key id; both caches are bounded.
  *
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0 SP §5.4.1</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0
+ * SP §5.4.1</a>
  */
 public final class JwsSignatures {
 
-	/** PS256 and ES256 only: no RS256, no HMAC, never {@code none} (FAPI 2.0 SP §5.4.1). */
+	/**
+	 * PS256 and ES256 only: no RS256, no HMAC, never {@code none} (FAPI 2.0 SP §5.4.1).
+	 */
 	public static final Set<JWSAlgorithm> ALLOWED = FapiPolicy.SIGNING_ALGORITHMS.stream()
 		.map(JWSAlgorithm::parse)
 		.collect(Collectors.toUnmodifiableSet());
@@ -43,7 +49,8 @@ public final class JwsSignatures {
 
 	private static final int MIN_RSA_BITS = 2048;
 
-	// Plenty for every active partner key and DPoP key of a busy hour; cleared wholesale when full.
+	// Plenty for every active partner key and DPoP key of a busy hour; cleared wholesale
+	// when full.
 	private static final int CACHE_LIMIT = 20_000;
 
 	private static final Map<String, JWSVerifier> VERIFIERS = new ConcurrentHashMap<>();
@@ -75,8 +82,9 @@ public final class JwsSignatures {
 	}
 
 	/**
-	 * A verifier for a JWS with this header and this (public) key, or an exception when the algorithm is not
-	 * allowed or does not fit the key (RFC 8725 §3.1: the key decides the algorithm, not the token).
+	 * A verifier for a JWS with this header and this (public) key, or an exception when
+	 * the algorithm is not allowed or does not fit the key (RFC 8725 §3.1: the key
+	 * decides the algorithm, not the token).
 	 */
 	public static JWSVerifier verifier(JWSHeader header, JWK key) throws JOSEException {
 		JWSAlgorithm algorithm = header.getAlgorithm();

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Signs every JWT the server issues (access tokens, ID tokens, JARM responses) with the current key for
- * the requested algorithm, ES256 unless told otherwise, on the BouncyCastle provider.
+ * Signs every JWT the server issues (access tokens, ID tokens, JARM responses) with the
+ * current key for the requested algorithm, ES256 unless told otherwise, on the
+ * BouncyCastle provider.
  */
 @Component
 public final class ServerJwtEncoder implements JwtEncoder {

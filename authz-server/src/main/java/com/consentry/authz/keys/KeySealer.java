@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.util.Assert;
 
 /**
- * Seals private keys for storage with AES-256-GCM (random 96-bit IV, the key id as associated data so a
- * sealed key cannot be moved to another row).
+ * Seals private keys for storage with AES-256-GCM (random 96-bit IV, the key id as
+ * associated data so a sealed key cannot be moved to another row).
  */
 final class KeySealer {
 
@@ -63,9 +63,8 @@ final class KeySealer {
 			return new String(plain, StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(
-					"Signing key " + kid + " cannot be opened: is consentry.keys.encryption-key the one it was sealed with?",
-					ex);
+			throw new IllegalStateException("Signing key " + kid
+					+ " cannot be opened: is consentry.keys.encryption-key the one it was sealed with?", ex);
 		}
 	}
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Symmetric secrets every instance must share (such as the DPoP nonce key), created once by whichever
- * instance asks first and kept in {@code authz.server_secret}.
+ * Symmetric secrets every instance must share (such as the DPoP nonce key), created once
+ * by whichever instance asks first and kept in {@code authz.server_secret}.
  */
 @Component
 public class ServerSecrets {

@@ -34,27 +34,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
- * The server's signing keys: one ES256 (P-256) and one PS256 (RSA 3072) key in use at a time, generated on
- * first start, sealed in {@code authz.signing_key}, shared by every instance. Replaced keys stay published
- * until nothing they signed can still be valid.
+ * The server's signing keys: one ES256 (P-256) and one PS256 (RSA 3072) key in use at a
+ * time, generated on first start, sealed in {@code authz.signing_key}, shared by every
+ * instance. Replaced keys stay published until nothing they signed can still be valid.
  * <p>
- * As a {@link JWKSource} it yields public keys only: it feeds the JWKS endpoint and token verification.
- * Signing goes through {@link #signingKey(JWSAlgorithm)}.
+ * As a {@link JWKSource} it yields public keys only: it feeds the JWKS endpoint and token
+ * verification. Signing goes through {@link #signingKey(JWSAlgorithm)}.
  *
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4">FAPI 2.0 SP §5.4</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4">FAPI 2.0 SP
+ * §5.4</a>
  */
 @Component
 @DependsOnDatabaseInitialization
 public class SigningKeys implements JWKSource<SecurityContext> {
 
-	/** The algorithms the server signs with (FAPI 2.0 SP §5.4.1: PS256, ES256; never RS256). */
+	/**
+	 * The algorithms the server signs with (FAPI 2.0 SP §5.4.1: PS256, ES256; never
+	 * RS256).
+	 */
 	public static final List<JWSAlgorithm> ALGORITHMS = FapiPolicy.SIGNING_ALGORITHMS.stream()
 		.map(JWSAlgorithm::parse)
 		.toList();
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
 
-	// Advisory lock id, so that two instances starting together create one key set, not two.
+	// Advisory lock id, so that two instances starting together create one key set, not
+	// two.
 	private static final long KEY_LOCK = 0x436f6e73656e7401L;
 
 	private final JdbcClient jdbc;
@@ -104,7 +110,9 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 		return selector.select(new JWKSet(this.keySet.published()));
 	}
 
-	/** Replaces every active key by a new one; the old ones stay published for a while. */
+	/**
+	 * Replaces every active key by a new one; the old ones stay published for a while.
+	 */
 	public void rotate() {
 		this.transactions.executeWithoutResult((tx) -> {
 			lock();
@@ -120,7 +128,10 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 		logger.info("Signing keys rotated");
 	}
 
-	/** Rotates when the keys in use are older than the rotation period, and picks up other instances' work. */
+	/**
+	 * Rotates when the keys in use are older than the rotation period, and picks up other
+	 * instances' work.
+	 */
 	@Scheduled(fixedDelayString = "${consentry.keys.refresh-interval:60s}",
 			initialDelayString = "${consentry.keys.refresh-interval:60s}")
 	void refresh() {
@@ -181,7 +192,9 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 		String kid = algorithm.getName().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
 		try {
 			if (JWSAlgorithm.ES256.equals(algorithm)) {
-				return new ECKeyGenerator(Curve.P_256).keyID(kid).algorithm(algorithm).keyUse(KeyUse.SIGNATURE)
+				return new ECKeyGenerator(Curve.P_256).keyID(kid)
+					.algorithm(algorithm)
+					.keyUse(KeyUse.SIGNATURE)
 					.generate();
 			}
 			return new RSAKeyGenerator(3072).keyID(kid).algorithm(algorithm).keyUse(KeyUse.SIGNATURE).generate();

@@ -7,7 +7,10 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Component;
 
-/** Both discovery documents (RFC 8414, OIDC Discovery), trimmed to what the server enforces. */
+/**
+ * Both discovery documents (RFC 8414, OIDC Discovery), trimmed to what the server
+ * enforces.
+ */
 @Component
 final class MetadataPart implements AuthorizationServerPart {
 
@@ -22,8 +25,8 @@ final class MetadataPart implements AuthorizationServerPart {
 		server
 			.authorizationServerMetadataEndpoint((endpoint) -> endpoint
 				.authorizationServerMetadataCustomizer((builder) -> builder.claims(this.metadata)))
-			.oidc((oidc) -> oidc.providerConfigurationEndpoint(
-					(endpoint) -> endpoint.providerConfigurationCustomizer((builder) -> builder.claims(this.metadata))));
+			.oidc((oidc) -> oidc.providerConfigurationEndpoint((endpoint) -> endpoint
+				.providerConfigurationCustomizer((builder) -> builder.claims(this.metadata))));
 	}
 
 }

@@ -11,9 +11,10 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.util.Assert;
 
 /**
- * Rewrites Spring Authorization Server's metadata (both documents) to the FAPI 2.0 profile this server
- * enforces: PAR required, {@code private_key_jwt} only, PS256/ES256 only, DPoP, JARM, RFC 9207 {@code iss},
- * FDX authorization details. Nothing is advertised that the server would refuse.
+ * Rewrites Spring Authorization Server's metadata (both documents) to the FAPI 2.0
+ * profile this server enforces: PAR required, {@code private_key_jwt} only, PS256/ES256
+ * only, DPoP, JARM, RFC 9207 {@code iss}, FDX authorization details. Nothing is
+ * advertised that the server would refuse.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-2">RFC 8414 §2</a>
  */
@@ -29,8 +30,9 @@ public final class ServerMetadata implements Consumer<Map<String, Object>> {
 
 	/**
 	 * @param settings the issuer and endpoints
-	 * @param plainResponsesAllowed the bank's policy ({@code consentry.registry.allow-plain-responses}): only
-	 * when it allows plain {@code query} responses are they advertised
+	 * @param plainResponsesAllowed the bank's policy
+	 * ({@code consentry.registry.allow-plain-responses}): only when it allows plain
+	 * {@code query} responses are they advertised
 	 */
 	public ServerMetadata(AuthorizationServerSettings settings, boolean plainResponsesAllowed) {
 		Assert.notNull(settings, "settings cannot be null");
@@ -49,9 +51,9 @@ public final class ServerMetadata implements Consumer<Map<String, Object>> {
 		claims.put("introspection_endpoint_auth_signing_alg_values_supported", ALGORITHMS);
 		claims.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
 		claims.put("response_types_supported", List.of("code"));
-		// JARM §4, FAPI 2.0 MS §5.4.1: signed responses; plain "query" (RFC 9207) only where the bank allows it
-		claims.put("response_modes_supported",
-				FapiPolicy.responseModes(this.plainResponsesAllowed));
+		// JARM §4, FAPI 2.0 MS §5.4.1: signed responses; plain "query" (RFC 9207) only
+		// where the bank allows it
+		claims.put("response_modes_supported", FapiPolicy.responseModes(this.plainResponsesAllowed));
 		claims.put("authorization_signing_alg_values_supported", ALGORITHMS);
 		claims.put("code_challenge_methods_supported", List.of("S256"));
 		// RFC 9126 §5
@@ -66,9 +68,10 @@ public final class ServerMetadata implements Consumer<Map<String, Object>> {
 		claims.put("request_uri_parameter_supported", false);
 		claims.put("tls_client_certificate_bound_access_tokens", false);
 		claims.put("registration_endpoint", issuer + "/register");
-		claims.put("scopes_supported", List.of("openid", "offline_access", "fdx:accountbasic:read",
-				"fdx:accountdetailed:read", "fdx:transactions:read", "fdx:statements:read", "fdx:customercontact:read",
-				"fdx:customerpersonal:read", "fdx:paymentsupport:read", "fdx:investments:read"));
+		claims.put("scopes_supported",
+				List.of("openid", "offline_access", "fdx:accountbasic:read", "fdx:accountdetailed:read",
+						"fdx:transactions:read", "fdx:statements:read", "fdx:customercontact:read",
+						"fdx:customerpersonal:read", "fdx:paymentsupport:read", "fdx:investments:read"));
 		if (claims.containsKey("id_token_signing_alg_values_supported")) {
 			claims.put("id_token_signing_alg_values_supported", ALGORITHMS);
 			claims.put("userinfo_signing_alg_values_supported", ALGORITHMS);

@@ -1,5 +1,6 @@
 /**
- * Discovery metadata (RFC 8414, OpenID Connect Discovery) advertising exactly what this server does.
+ * Discovery metadata (RFC 8414, OpenID Connect Discovery) advertising exactly what this
+ * server does.
  */
 @NullMarked
 package com.consentry.authz.metadata;

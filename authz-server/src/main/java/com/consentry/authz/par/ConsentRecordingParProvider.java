@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.util.Assert;
 
 /**
- * Spring Authorization Server's PAR provider, followed by recording the FDX consent the request asks for
- * (AWAITING_AUTHORIZATION) under the consent id the converter assigned. The request has passed every rule
- * by then, so the details parse.
+ * Spring Authorization Server's PAR provider, followed by recording the FDX consent the
+ * request asks for (AWAITING_AUTHORIZATION) under the consent id the converter assigned.
+ * The request has passed every rule by then, so the details parse.
  */
 public final class ConsentRecordingParProvider implements AuthenticationProvider {
 

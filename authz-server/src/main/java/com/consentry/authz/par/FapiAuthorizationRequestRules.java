@@ -27,11 +27,13 @@ import org.springframework.util.Assert;
 import static com.consentry.authz.par.AuthorizationRequestRule.refuse;
 
 /**
- * The ordered rules every authorization request passes, at PAR and again at the authorization endpoint.
- * The table in {@link #rules} is the whole policy: Spring Authorization Server's redirect URI and scope
- * checks first, then FAPI 2.0 and FDX rules, each citing its source.
+ * The ordered rules every authorization request passes, at PAR and again at the
+ * authorization endpoint. The table in {@link #rules} is the whole policy: Spring
+ * Authorization Server's redirect URI and scope checks first, then FAPI 2.0 and FDX
+ * rules, each citing its source.
  */
-public final class FapiAuthorizationRequestRules implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
+public final class FapiAuthorizationRequestRules
+		implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
 	private static final String RFC6749_ERRORS = "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
 
@@ -53,23 +55,21 @@ public final class FapiAuthorizationRequestRules implements Consumer<OAuth2Autho
 
 	/**
 	 * @param authorizationDetails the FDX details parser
-	 * @param plainResponsesAllowed the bank's policy ({@code consentry.registry.allow-plain-responses}): whether
-	 * a client registered for plain {@code query} responses may use them, or JARM is required of everyone
+	 * @param plainResponsesAllowed the bank's policy
+	 * ({@code consentry.registry.allow-plain-responses}): whether a client registered for
+	 * plain {@code query} responses may use them, or JARM is required of everyone
 	 */
-	public FapiAuthorizationRequestRules(FdxAuthorizationDetails authorizationDetails,
-			boolean plainResponsesAllowed) {
+	public FapiAuthorizationRequestRules(FdxAuthorizationDetails authorizationDetails, boolean plainResponsesAllowed) {
 		Assert.notNull(authorizationDetails, "authorizationDetails cannot be null");
 		this.authorizationDetails = authorizationDetails;
 		this.plainResponsesAllowed = plainResponsesAllowed;
 		OAuth2AuthorizationCodeRequestAuthenticationValidator springDefaults = new OAuth2AuthorizationCodeRequestAuthenticationValidator();
 		this.rules = List.of(
-				// RFC 6749 §3.1.2.3 exact redirect_uri match, registered scopes (Spring Authorization Server)
-				springDefaults::accept,
-				FapiAuthorizationRequestRules::redirectUriRequired,
-				FapiAuthorizationRequestRules::pkceS256Required,
-				this::responseModeRegistered,
-				FapiAuthorizationRequestRules::dpopKeyBound,
-				this::fdxAuthorizationDetails,
+				// RFC 6749 §3.1.2.3 exact redirect_uri match, registered scopes (Spring
+				// Authorization Server)
+				springDefaults::accept, FapiAuthorizationRequestRules::redirectUriRequired,
+				FapiAuthorizationRequestRules::pkceS256Required, this::responseModeRegistered,
+				FapiAuthorizationRequestRules::dpopKeyBound, this::fdxAuthorizationDetails,
 				this::scopeAgreesWithDetails);
 	}
 
@@ -101,8 +101,10 @@ public final class FapiAuthorizationRequestRules implements Consumer<OAuth2Autho
 		}
 	}
 
-	// FAPI 2.0 MS §5.3.3 / JARM §2.3: the response mode must be one the client registered (default jwt);
-	// FAPI 2.0 MS §5.4.1: JARM is required, plain query only where the bank's policy still allows it (a client
+	// FAPI 2.0 MS §5.3.3 / JARM §2.3: the response mode must be one the client registered
+	// (default jwt);
+	// FAPI 2.0 MS §5.4.1: JARM is required, plain query only where the bank's policy
+	// still allows it (a client
 	// registered for it under an earlier policy is held to the current one).
 	void responseModeRegistered(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		Object requested = parameter(context, ParameterNames.RESPONSE_MODE);
@@ -130,7 +132,8 @@ public final class FapiAuthorizationRequestRules implements Consumer<OAuth2Autho
 		parseDetails(context);
 	}
 
-	// FDX: scopes, if sent, must agree with the details; the details decide what is consented.
+	// FDX: scopes, if sent, must agree with the details; the details decide what is
+	// consented.
 	void scopeAgreesWithDetails(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = request(context);
 		if (!request.getScopes().contains(OidcScopes.OPENID)) {
@@ -167,7 +170,8 @@ public final class FapiAuthorizationRequestRules implements Consumer<OAuth2Autho
 		}
 	}
 
-	// FDX scope names drop the underscores of cluster names; "accountdetail" is a known variant.
+	// FDX scope names drop the underscores of cluster names; "accountdetail" is a known
+	// variant.
 	private static String clusterOfScope(String scopeName) {
 		return "accountdetail".equals(scopeName)
 				? DataCluster.ACCOUNT_DETAILED.name().replace("_", "").toLowerCase(Locale.ROOT) : scopeName;

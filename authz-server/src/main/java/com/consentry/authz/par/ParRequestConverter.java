@@ -17,11 +17,12 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Reads a pushed authorization request with Spring Authorization Server's converter (syntax: presence,
- * single values) and adds what only the server may set: the DPoP key binding and a new consent id.
+ * Reads a pushed authorization request with Spring Authorization Server's converter
+ * (syntax: presence, single values) and adds what only the server may set: the DPoP key
+ * binding and a new consent id.
  * <p>
- * RFC 9449 §10.1: a DPoP proof on the PAR call binds the code to its key like a {@code dpop_jkt} does;
- * when both are sent they must agree.
+ * RFC 9449 §10.1: a DPoP proof on the PAR call binds the code to its key like a
+ * {@code dpop_jkt} does; when both are sent they must agree.
  */
 public final class ParRequestConverter implements AuthenticationConverter {
 
@@ -33,7 +34,8 @@ public final class ParRequestConverter implements AuthenticationConverter {
 			throw error(OAuth2ErrorCodes.INVALID_REQUEST, ParameterNames.CONSENT_ID + " is reserved");
 		}
 		if (request.getParameter(ParameterNames.REQUEST) != null) {
-			// RFC 9101 request objects are not offered (no signed requests required for this profile)
+			// RFC 9101 request objects are not offered (no signed requests required for
+			// this profile)
 			throw error("request_not_supported", "request objects are not supported; push the parameters");
 		}
 		Authentication converted = this.syntax.convert(request);

@@ -1,8 +1,8 @@
 package com.consentry.authz.par;
 
 /**
- * Wire names of the authorization request parameters beyond RFC 6749's, and the one internal parameter
- * the server adds to a stored request.
+ * Wire names of the authorization request parameters beyond RFC 6749's, and the one
+ * internal parameter the server adds to a stored request.
  */
 public final class ParameterNames {
 
@@ -22,7 +22,8 @@ public final class ParameterNames {
 	public static final String REQUEST_URI = "request_uri";
 
 	/**
-	 * The consent created for a pushed request. Set by the server only; a client sending it is refused.
+	 * The consent created for a pushed request. Set by the server only; a client sending
+	 * it is refused.
 	 */
 	public static final String CONSENT_ID = "consentry_consent_id";
 

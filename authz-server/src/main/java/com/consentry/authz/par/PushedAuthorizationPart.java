@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Pushed authorization requests (RFC 9126): our converter (the DPoP key bound, a consent id assigned), the
- * FAPI request rules, and the FDX consent recorded once the request is accepted.
+ * Pushed authorization requests (RFC 9126): our converter (the DPoP key bound, a consent
+ * id assigned), the FAPI request rules, and the FDX consent recorded once the request is
+ * accepted.
  */
 @Component
 final class PushedAuthorizationPart implements AuthorizationServerPart {
@@ -35,13 +36,13 @@ final class PushedAuthorizationPart implements AuthorizationServerPart {
 
 	@Override
 	public void configure(OAuth2AuthorizationServerConfigurer server) {
-		server.pushedAuthorizationRequestEndpoint((par) -> par
-			.pushedAuthorizationRequestConverters((converters) -> {
-				// Ours reads every parameter Spring's does and binds the DPoP key; no other may answer first
-				Assert.state(!converters.isEmpty(), "Spring Authorization Server has no PAR converter to replace");
-				converters.clear();
-				converters.add(new ParRequestConverter());
-			})
+		server.pushedAuthorizationRequestEndpoint((par) -> par.pushedAuthorizationRequestConverters((converters) -> {
+			// Ours reads every parameter Spring's does and binds the DPoP key; no other
+			// may answer first
+			Assert.state(!converters.isEmpty(), "Spring Authorization Server has no PAR converter to replace");
+			converters.clear();
+			converters.add(new ParRequestConverter());
+		})
 			.authenticationProviders((providers) -> SpringDefaults.replace(providers,
 					OAuth2PushedAuthorizationRequestAuthenticationProvider.class, (pushed) -> {
 						pushed.setAuthenticationValidator(this.rules);

@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Revokes the consents of a partner whose registration was deleted (RFC 7592 §2.3: deleting a client
- * invalidates what was granted to it). A plain, synchronous listener on purpose: {@link PartnerDeleted} is
- * published inside the deletion's transaction, so the revocation commits with the deletion, and a failure here
- * undoes the deletion rather than leaving consents ACTIVE for a partner that is gone.
+ * Revokes the consents of a partner whose registration was deleted (RFC 7592 §2.3:
+ * deleting a client invalidates what was granted to it). A plain, synchronous listener on
+ * purpose: {@link PartnerDeleted} is published inside the deletion's transaction, so the
+ * revocation commits with the deletion, and a failure here undoes the deletion rather
+ * than leaving consents ACTIVE for a partner that is gone.
  *
  * @see Consents#revokeAllOfDeletedPartner(String)
  */

@@ -14,15 +14,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Remembers single-use identifiers until they expire, in {@code authz.used_jti}, so that a value used on
- * one instance is refused on every other. Only a SHA-256 of purpose, issuer and value is stored.
+ * Remembers single-use identifiers until they expire, in {@code authz.used_jti}, so that
+ * a value used on one instance is refused on every other. Only a SHA-256 of purpose,
+ * issuer and value is stored.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-11.1">RFC 9449 §11.1</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-11.1">RFC 9449
+ * §11.1</a>
  */
 @Component
 public class ReplayRegistry {
 
-	/** What a remembered identifier belongs to; the same value under two purposes does not collide. */
+	/**
+	 * What a remembered identifier belongs to; the same value under two purposes does not
+	 * collide.
+	 */
 	public enum Purpose {
 
 		DPOP_PROOF, CLIENT_ASSERTION
@@ -43,9 +48,10 @@ public class ReplayRegistry {
 	}
 
 	/**
-	 * Records a use of {@code value} and tells whether it is the first. Atomic across instances: of two
-	 * concurrent calls with one value, exactly one gets {@code true}.
-	 * @param scope who minted the value (a client id, a key thumbprint), so distinct issuers never collide
+	 * Records a use of {@code value} and tells whether it is the first. Atomic across
+	 * instances: of two concurrent calls with one value, exactly one gets {@code true}.
+	 * @param scope who minted the value (a client id, a key thumbprint), so distinct
+	 * issuers never collide
 	 * @param keepUntil when the value can no longer be accepted anyway
 	 */
 	public boolean firstUse(Purpose purpose, String scope, String value, Instant keepUntil) {

@@ -25,11 +25,12 @@ import org.springframework.util.Assert;
 /**
  * Shapes every JWT the token endpoint issues.
  * <p>
- * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256, {@code client_id}, {@code cnf.jkt}
- * of the verified DPoP proof (never a bearer token, FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the
- * granted {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Nothing is issued
- * unless the proof's key is the one the grant is bound to ({@link GrantKeyBinding}). ID tokens are signed
- * ES256.
+ * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256,
+ * {@code client_id}, {@code cnf.jkt} of the verified DPoP proof (never a bearer token,
+ * FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the granted
+ * {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Nothing
+ * is issued unless the proof's key is the one the grant is bound to
+ * ({@link GrantKeyBinding}). ID tokens are signed ES256.
  */
 @Component
 public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {

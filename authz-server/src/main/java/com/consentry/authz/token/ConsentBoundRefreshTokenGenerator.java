@@ -18,13 +18,12 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.util.Assert;
 
 /**
- * Refresh tokens: 256 random bits, only for consents that outlast one use (not ONE_TIME), and expiring no
- * later than the consent does.
+ * Refresh tokens: 256 random bits, only for consents that outlast one use (not ONE_TIME),
+ * and expiring no later than the consent does.
  */
 final class ConsentBoundRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 
-	private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(),
-			32);
+	private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
 	private final ConsentLookup consentLookup;
 
@@ -39,8 +38,9 @@ final class ConsentBoundRefreshTokenGenerator implements OAuth2TokenGenerator<OA
 
 	@Override
 	public @Nullable OAuth2RefreshToken generate(OAuth2TokenContext context) {
-		if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
-				|| !context.getRegisteredClient().getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+		if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType()) || !context.getRegisteredClient()
+			.getAuthorizationGrantTypes()
+			.contains(AuthorizationGrantType.REFRESH_TOKEN)) {
 			return null;
 		}
 		Consent consent = this.consentLookup.activeConsentOf(context.getAuthorization());

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The FDX consent behind an authorization, required ACTIVE: a grant whose consent ended issues nothing
- * ({@code invalid_grant}).
+ * The FDX consent behind an authorization, required ACTIVE: a grant whose consent ended
+ * issues nothing ({@code invalid_grant}).
  */
 @Component
 final class ConsentLookup {
@@ -41,8 +41,11 @@ final class ConsentLookup {
 		if (!(id instanceof String consentId)) {
 			throw invalidGrant("the grant has no consent");
 		}
-		// One token request asks twice (access token, refresh token): read the consent once.
-		Consent known = ConsentReadThisRequest.get().filter((consent) -> consent.id().value().equals(consentId)).orElse(null);
+		// One token request asks twice (access token, refresh token): read the consent
+		// once.
+		Consent known = ConsentReadThisRequest.get()
+			.filter((consent) -> consent.id().value().equals(consentId))
+			.orElse(null);
 		if (known != null && known.isActiveAt(this.clock.instant())) {
 			return known;
 		}

@@ -8,9 +8,10 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The consent read while serving the current token request, kept for the rest of that request: generating the
- * access token and the refresh token both need it, and it is read from the database once. A cache only: nothing
- * depends on finding a value here ({@link ConsentLookup} reads the consent when it is absent).
+ * The consent read while serving the current token request, kept for the rest of that
+ * request: generating the access token and the refresh token both need it, and it is read
+ * from the database once. A cache only: nothing depends on finding a value here
+ * ({@link ConsentLookup} reads the consent when it is absent).
  */
 final class ConsentReadThisRequest {
 

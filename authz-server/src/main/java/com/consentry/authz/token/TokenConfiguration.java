@@ -10,9 +10,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
 /**
- * The server's one token generator: JWT access and ID tokens shaped by {@link AccessTokenClaims}, and
- * consent-bound refresh tokens. It is the only {@link OAuth2TokenGenerator} bean, so Spring Authorization
- * Server cannot fall back to its defaults.
+ * The server's one token generator: JWT access and ID tokens shaped by
+ * {@link AccessTokenClaims}, and consent-bound refresh tokens. It is the only
+ * {@link OAuth2TokenGenerator} bean, so Spring Authorization Server cannot fall back to
+ * its defaults.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The token endpoint: our one token generator (consent-bound, DPoP-bound JWTs) and the FDX members of the
- * token response.
+ * The token endpoint: our one token generator (consent-bound, DPoP-bound JWTs) and the
+ * FDX members of the token response.
  */
 @Component
 final class TokenEndpointPart implements AuthorizationServerPart {

@@ -14,10 +14,11 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.stereotype.Component;
 
 /**
- * Adds to the token response what FDX and RFC 9396 §7 ask for: {@code grant_id} (the consent id) and the
- * granted {@code authorization_details} with the chosen accounts. Both are read from the access token being
- * returned, which this server has just signed: the response echoes exactly what the token grants, and depends
- * on nothing else having run before it. An access token without them is a bug, and fails the request.
+ * Adds to the token response what FDX and RFC 9396 §7 ask for: {@code grant_id} (the
+ * consent id) and the granted {@code authorization_details} with the chosen accounts.
+ * Both are read from the access token being returned, which this server has just signed:
+ * the response echoes exactly what the token grants, and depends on nothing else having
+ * run before it. An access token without them is a bug, and fails the request.
  */
 @Component
 public final class TokenResponseParameters implements Consumer<OAuth2AccessTokenAuthenticationContext> {

@@ -27,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The customer's consents page in a real headless Chromium on a phone-sized screen: alice sees the consent
- * she granted, opens it, confirms, and the partner's tokens stop at once; bob never sees alice's consents.
+ * The customer's consents page in a real headless Chromium on a phone-sized screen: alice
+ * sees the consent she granted, opens it, confirms, and the partner's tokens stop at
+ * once; bob never sees alice's consents.
  *
  * @see AccountPageController
  */
@@ -80,8 +81,7 @@ class AccountPageBrowserTests extends AuthorizationServerTest {
 		waitForPath(driver, "/account");
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Sharing stopped");
 		WebElement history = driver.findElement(By.id("history-heading")).findElement(By.xpath(".."));
-		assertThat(history.findElements(By.cssSelector("a[data-consent-id='" + tokens.consentId() + "']")))
-			.hasSize(1);
+		assertThat(history.findElements(By.cssSelector("a[data-consent-id='" + tokens.consentId() + "']"))).hasSize(1);
 		assertThat(consentSummary(driver, tokens.consentId()).getText()).contains("Stopped").contains("Ended");
 
 		HTTPResponse refresh = partner.refresh(tokens.refreshToken());

@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The customer's consents page at the HTTP level: forms that work without JavaScript, CSRF, and no way to
- * reach another customer's consent.
+ * The customer's consents page at the HTTP level: forms that work without JavaScript,
+ * CSRF, and no way to reach another customer's consent.
  */
 class AccountPageTests extends AuthorizationServerTest {
 

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI description served for the consent API names exactly the operations the server maps.
+ * The OpenAPI description served for the consent API names exactly the operations the
+ * server maps.
  */
 class ConsentApiDescriptionTests extends AuthorizationServerTest {
 

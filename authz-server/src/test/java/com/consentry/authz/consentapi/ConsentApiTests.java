@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The FDX consent API over HTTP (spec/fdx.md §1.3), called by partners driven by Nimbus with their
- * DPoP-bound access tokens.
+ * The FDX consent API over HTTP (spec/fdx.md §1.3), called by partners driven by Nimbus
+ * with their DPoP-bound access tokens.
  */
 class ConsentApiTests extends AuthorizationServerTest {
 

@@ -39,8 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The customer's pages (sign-in and consent) in a real headless Chromium, against the whole server: what
- * the customer sees, what each button does, and what the partner gets back in the JARM response.
+ * The customer's pages (sign-in and consent) in a real headless Chromium, against the
+ * whole server: what the customer sees, what each button does, and what the partner gets
+ * back in the JARM response.
  *
  * @see ConsentPageController
  * @see ConsentSelectionFilter
@@ -58,7 +59,10 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 
 	private static final String LOGIN_FAILED = "The user name or password is not right";
 
-	/** Some of these tests fail sign-ins on purpose; the tests after them must not inherit the back-off. */
+	/**
+	 * Some of these tests fail sign-ins on purpose; the tests after them must not inherit
+	 * the back-off.
+	 */
 	@AfterEach
 	void forgetFailedSignIns() {
 		this.jdbc.sql("DELETE FROM authz.sign_in_throttle").update();
@@ -170,8 +174,8 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 	}
 
 	/**
-	 * Bob is used by no other test: after this one his sign-in from the test's address waits for
-	 * {@code consentry.login.back-off} (30 s) and longer in the shared context.
+	 * Bob is used by no other test: after this one his sign-in from the test's address
+	 * waits for {@code consentry.login.back-off} (30 s) and longer in the shared context.
 	 */
 	@Test
 	@DisplayName("Login page: after consentry.login.free-attempts (5) wrong passwords even the right one is held back, with the same message")
@@ -246,15 +250,14 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 	private record Pushed(String requestUri, String state) {
 	}
 
-	/** PAR with the standard request; keeps the state to compare with the JARM response. */
+	/**
+	 * PAR with the standard request; keeps the state to compare with the JARM response.
+	 */
 	private static Pushed push(FapiTestClient partner, CodeVerifier verifier) throws Exception {
 		AuthorizationRequest request = partner.authorizationRequest(verifier).build();
 		HTTPResponse response = partner.push(request);
 		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
-		String requestUri = PushedAuthorizationResponse.parse(response)
-			.toSuccessResponse()
-			.getRequestURI()
-			.toString();
+		String requestUri = PushedAuthorizationResponse.parse(response).toSuccessResponse().getRequestURI().toString();
 		return new Pushed(requestUri, request.getState().getValue());
 	}
 
@@ -266,7 +269,10 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 		submitLogin(driver, username, password);
 	}
 
-	/** Signs in on a fresh login page, expects to stay there; returns the page's whole text. */
+	/**
+	 * Signs in on a fresh login page, expects to stay there; returns the page's whole
+	 * text.
+	 */
 	private static String failedSignIn(WebDriver driver, String username, String password) {
 		driver.get(ISSUER.resolve("/login").toString());
 		submitLogin(driver, username, password);
@@ -303,7 +309,10 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 		driver.findElement(By.cssSelector("button[name=decision][value=" + decision + "]")).click();
 	}
 
-	/** Clicks the button; the partner's host never resolves, so Chrome's error page keeps the redirect URL. */
+	/**
+	 * Clicks the button; the partner's host never resolves, so Chrome's error page keeps
+	 * the redirect URL.
+	 */
 	private static JWTClaimsSet decide(WebDriver driver, FapiTestClient partner, String decision) {
 		clickDecision(driver, decision);
 		new WebDriverWait(driver, PAGE_WAIT)
@@ -311,7 +320,9 @@ class ConsentPageBrowserTests extends AuthorizationServerTest {
 		return jarm(partner, URI.create(driver.getCurrentUrl()));
 	}
 
-	/** Redeems the code; the resource ids of the token response's authorization_details. */
+	/**
+	 * Redeems the code; the resource ids of the token response's authorization_details.
+	 */
 	private static List<String> grantedAccounts(FapiTestClient partner, String code, CodeVerifier verifier)
 			throws Exception {
 		HTTPResponse token = partner.redeem(code, verifier);

@@ -33,11 +33,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Customer sign-in against brute force and enumeration: attempts are counted atomically in PostgreSQL before
- * any hashing, back off instead of locking, and cost and read the same whatever went wrong.
+ * Customer sign-in against brute force and enumeration: attempts are counted atomically
+ * in PostgreSQL before any hashing, back off instead of locking, and cost and read the
+ * same whatever went wrong.
  */
 class CustomerSignInTests extends AuthorizationServerTest {
 
@@ -58,7 +58,10 @@ class CustomerSignInTests extends AuthorizationServerTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** These tests fail sign-ins from this machine on purpose; the tests after them must not inherit the back-off. */
+	/**
+	 * These tests fail sign-ins from this machine on purpose; the tests after them must
+	 * not inherit the back-off.
+	 */
 	@AfterEach
 	void forgetFailedSignIns() {
 		this.jdbc.sql("DELETE FROM authz.sign_in_throttle").update();
@@ -179,7 +182,8 @@ class CustomerSignInTests extends AuthorizationServerTest {
 		assertThat(busy).isNotNull();
 		assertThat(waited).isLessThan(Duration.ofSeconds(5));
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new SignInFailureHandler().onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), response, busy);
+		new SignInFailureHandler().onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), response,
+				busy);
 		assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(response.getContentAsString()).contains("try again");

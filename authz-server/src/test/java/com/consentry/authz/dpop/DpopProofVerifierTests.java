@@ -44,8 +44,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * RFC 9449 §4.3 proof checks, one rule per row, on a fixed clock and without a server: each refused proof
- * must be refused for the reason the row names, not merely with {@code invalid_dpop_proof}.
+ * RFC 9449 §4.3 proof checks, one rule per row, on a fixed clock and without a server:
+ * each refused proof must be refused for the reason the row names, not merely with
+ * {@code invalid_dpop_proof}.
  */
 class DpopProofVerifierTests {
 
@@ -106,8 +107,8 @@ class DpopProofVerifierTests {
 						(c) -> c.issueTime(Date.from(NOW.plusSeconds(11))), Reason.IAT_IN_FUTURE),
 				row("§4.3(11) iat older than the proof lifetime", UnaryOperator.identity(),
 						(c) -> c.issueTime(Date.from(NOW.minusSeconds(61))), Reason.TOO_OLD),
-				row("§8 no nonce where the server requires one", UnaryOperator.identity(), (c) -> c.claim("nonce", null),
-						Reason.NONCE_MISSING),
+				row("§8 no nonce where the server requires one", UnaryOperator.identity(),
+						(c) -> c.claim("nonce", null), Reason.NONCE_MISSING),
 				row("§8 a nonce the server never issued", UnaryOperator.identity(), (c) -> c.claim("nonce", "AAAA"),
 						Reason.NONCE_STALE));
 	}
@@ -148,7 +149,8 @@ class DpopProofVerifierTests {
 		Map<String, Object> header = new LinkedHashMap<>(goodHeader().toJSONObject());
 		header.put("jwk", KEY.toJSONObject());
 		String proof = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "." + parts[1] + "." + parts[2];
-		// Nimbus refuses such a header while parsing, so the verifier's own private-key check is a second line
+		// Nimbus refuses such a header while parsing, so the verifier's own private-key
+		// check is a second line
 		assertThatExceptionOfType(DpopProofException.class)
 			.isThrownBy(() -> this.verifier.verify(proof, "POST", TOKEN_ENDPOINT, null))
 			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(Reason.MALFORMED));
@@ -167,8 +169,7 @@ class DpopProofVerifierTests {
 	@Test
 	@DisplayName("RFC9449 §4.3(12): at a resource, ath must be the hash of the presented access token")
 	void athMustMatch() throws Exception {
-		String proof = sign(goodHeader(),
-				goodClaims().claim("ath", DpopProofVerifier.sha256("another-token")).build());
+		String proof = sign(goodHeader(), goodClaims().claim("ath", DpopProofVerifier.sha256("another-token")).build());
 		assertThatExceptionOfType(DpopProofException.class)
 			.isThrownBy(() -> this.verifier.verify(proof, "POST", TOKEN_ENDPOINT, "the-token"))
 			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(Reason.ATH_MISMATCH));
@@ -200,8 +201,8 @@ class DpopProofVerifierTests {
 		return secrets;
 	}
 
-	private static Arguments row(String why, UnaryOperator<JWSHeader> header, UnaryOperator<JWTClaimsSet.Builder> claims,
-			Reason reason) {
+	private static Arguments row(String why, UnaryOperator<JWSHeader> header,
+			UnaryOperator<JWTClaimsSet.Builder> claims, Reason reason) {
 		return Arguments.of(why, header, claims, reason);
 	}
 

@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.jarm.JARMValidator;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Token;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,9 +32,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the protocol tests: the whole server on a real port and an embedded PostgreSQL, driven over
- * HTTP by {@link FapiTestClient} (Nimbus) and {@link CustomerSession}. All subclasses share one context.
+ * Base of the protocol tests: the whole server on a real port and an embedded PostgreSQL,
+ * driven over HTTP by {@link FapiTestClient} (Nimbus) and {@link CustomerSession}. All
+ * subclasses share one context. Tagged {@code integration}: Failsafe runs them in
+ * {@code mvn verify}, {@code mvn test} leaves them out.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class AuthorizationServerTest {
@@ -42,7 +46,10 @@ public abstract class AuthorizationServerTest {
 
 	protected static final URI ISSUER = URI.create("http://localhost:" + PORT);
 
-	/** The resource gateway's key; the gateway is provisioned through configuration, as an operator would. */
+	/**
+	 * The resource gateway's key; the gateway is provisioned through configuration, as an
+	 * operator would.
+	 */
 	protected static final ECKey GATEWAY_KEY = FapiTestClient.newKey("gateway");
 
 	protected static final String GATEWAY_CLIENT_ID = "test-resource-gateway";
@@ -110,7 +117,10 @@ public abstract class AuthorizationServerTest {
 		}
 	}
 
-	/** PAR, sign-in as alice, approve two accounts; returns the code from the validated JARM response. */
+	/**
+	 * PAR, sign-in as alice, approve two accounts; returns the code from the validated
+	 * JARM response.
+	 */
 	public static String authorizationCode(FapiTestClient client, CodeVerifier verifier) {
 		String requestUri = pushStandardRequest(client, verifier);
 		CustomerSession alice = new CustomerSession(client.endpoint("/"));
@@ -120,7 +130,10 @@ public abstract class AuthorizationServerTest {
 		return (String) claims.getClaim("code");
 	}
 
-	/** RFC 7662 introspection by {@code caller} (a resource server); returns the answer's members. */
+	/**
+	 * RFC 7662 introspection by {@code caller} (a resource server); returns the answer's
+	 * members.
+	 */
 	protected static Map<String, Object> introspect(FapiTestClient caller, Token token) {
 		HTTPResponse response = caller.send(() -> new TokenIntrospectionRequest(caller.endpoint("/oauth2/introspect"),
 				caller.clientAuthentication(), token)

@@ -24,8 +24,8 @@ public final class Concurrently {
 	}
 
 	/**
-	 * Every task, {@code parallelism} at a time, released together; results in the order of the tasks. A task
-	 * that throws fails the whole run.
+	 * Every task, {@code parallelism} at a time, released together; results in the order
+	 * of the tasks. A task that throws fails the whole run.
 	 */
 	public static <T> List<T> run(List<Callable<T>> tasks, int parallelism) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);

@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A customer's browser at the HTTP level, for protocol tests: follows the server's redirects within the
- * server, signs in through the login form and answers the consent form with its real field names.
- * (The pages themselves are tested in a real Chromium.)
+ * A customer's browser at the HTTP level, for protocol tests: follows the server's
+ * redirects within the server, signs in through the login form and answers the consent
+ * form with its real field names. (The pages themselves are tested in a real Chromium.)
  */
 public final class CustomerSession {
 
-	private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+	private static final Pattern HIDDEN = Pattern
+		.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -39,21 +40,21 @@ public final class CustomerSession {
 	private CustomerSession(URI server, CookieManager cookies) {
 		this.server = server;
 		this.cookies = cookies;
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	/**
-	 * The same browser talking to another instance of the server (host-only cookies for {@code localhost}
-	 * ignore the port, as behind one load-balanced name).
+	 * The same browser talking to another instance of the server (host-only cookies for
+	 * {@code localhost} ignore the port, as behind one load-balanced name).
 	 */
 	public CustomerSession via(URI otherInstance) {
 		return new CustomerSession(otherInstance, this.cookies);
 	}
 
-	/** GET {@code uri}; follows redirects that stay on the server; returns the last response. */
+	/**
+	 * GET {@code uri}; follows redirects that stay on the server; returns the last
+	 * response.
+	 */
 	public HttpResponse<String> get(URI uri) {
 		HttpResponse<String> response = send(browser(uri).GET().build());
 		return followOnServer(response);
@@ -63,10 +64,10 @@ public final class CustomerSession {
 		String body = form.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
-		HttpResponse<String> response = send(browser(this.server.resolve(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		HttpResponse<String> response = send(
+				browser(this.server.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build());
 		return followOnServer(response);
 	}
 
@@ -78,7 +79,10 @@ public final class CustomerSession {
 		return post("/login", form);
 	}
 
-	/** Submits the consent form of {@code consentPage} with the chosen accounts and decision. */
+	/**
+	 * Submits the consent form of {@code consentPage} with the chosen accounts and
+	 * decision.
+	 */
 	public HttpResponse<String> decide(HttpResponse<String> consentPage, List<String> accountIds, String decision) {
 		List<Map.Entry<String, String>> form = new ArrayList<>(hiddenFields(consentPage.body()));
 		accountIds.forEach((id) -> form.add(Map.entry("accountIds", id)));
@@ -86,7 +90,10 @@ public final class CustomerSession {
 		return post("/oauth2/authorize", form);
 	}
 
-	/** The whole customer part: sign in as {@code username}, approve with the given accounts. */
+	/**
+	 * The whole customer part: sign in as {@code username}, approve with the given
+	 * accounts.
+	 */
 	public HttpResponse<String> authorize(URI authorizationUrl, String username, String password,
 			List<String> accountIds, String decision) {
 		HttpResponse<String> login = get(authorizationUrl);
@@ -142,7 +149,10 @@ public final class CustomerSession {
 	}
 
 	private static String unescape(String html) {
-		return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+		return html.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
 			.replace("&amp;", "&");
 	}
 

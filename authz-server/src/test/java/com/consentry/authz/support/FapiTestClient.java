@@ -43,9 +43,9 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 
 /**
- * A FAPI 2.0 partner driven by Nimbus oauth2-oidc-sdk, an independent client library: registers with a
- * software statement, pushes requests with PKCE and DPoP, authenticates with {@code private_key_jwt}
- * ({@code aud} = issuer), and follows server DPoP nonces.
+ * A FAPI 2.0 partner driven by Nimbus oauth2-oidc-sdk, an independent client library:
+ * registers with a software statement, pushes requests with PKCE and DPoP, authenticates
+ * with {@code private_key_jwt} ({@code aud} = issuer), and follows server DPoP nonces.
  */
 public final class FapiTestClient {
 
@@ -86,8 +86,8 @@ public final class FapiTestClient {
 	}
 
 	/**
-	 * The same client (same keys and nonce) sending to one server instance directly, as a load balancer
-	 * would; proofs and assertions still name the public issuer URL.
+	 * The same client (same keys and nonce) sending to one server instance directly, as a
+	 * load balancer would; proofs and assertions still name the public issuer URL.
 	 */
 	public FapiTestClient via(URI instanceBase) {
 		FapiTestClient routed = new FapiTestClient(this.issuer, instanceBase, this.clientId, this.clientKey,
@@ -101,19 +101,25 @@ public final class FapiTestClient {
 		return new FapiTestClient(issuer, new ClientID(clientId), clientKey, null);
 	}
 
-	/** Registers a new partner at {@code issuer} with a statement of {@code directory}. */
+	/**
+	 * Registers a new partner at {@code issuer} with a statement of {@code directory}.
+	 */
 	public static FapiTestClient register(URI issuer, TestDirectory directory) {
 		return register(issuer, directory, Map.of());
 	}
 
-	/** Registers with the standard statement plus {@code extraMetadata} (e.g. {@code response_modes}). */
+	/**
+	 * Registers with the standard statement plus {@code extraMetadata} (e.g.
+	 * {@code response_modes}).
+	 */
 	public static FapiTestClient register(URI issuer, TestDirectory directory, Map<String, Object> extraMetadata) {
 		return register(issuer, issuer, directory, extraMetadata);
 	}
 
 	/**
-	 * Registers at one server instance ({@code instance}) of {@code issuer}, with the standard statement plus
-	 * {@code extraMetadata}; the client then keeps sending to that instance.
+	 * Registers at one server instance ({@code instance}) of {@code issuer}, with the
+	 * standard statement plus {@code extraMetadata}; the client then keeps sending to
+	 * that instance.
 	 */
 	public static FapiTestClient register(URI issuer, URI instance, TestDirectory directory,
 			Map<String, Object> extraMetadata) {
@@ -123,7 +129,10 @@ public final class FapiTestClient {
 		return register(issuer, instance, clientKey, directory.sign(metadata));
 	}
 
-	/** Registers with a statement of the test's making, whose keys are {@code clientKey}'s. */
+	/**
+	 * Registers with a statement of the test's making, whose keys are
+	 * {@code clientKey}'s.
+	 */
 	public static FapiTestClient register(URI issuer, URI instance, ECKey clientKey, SignedJWT statement) {
 		ClientRegistrationResponse response = sendRegistration(instance, statement);
 		if (!response.indicatesSuccess()) {
@@ -167,7 +176,10 @@ public final class FapiTestClient {
 		return this.instance.resolve(path);
 	}
 
-	/** {@code private_key_jwt} with {@code aud} = the issuer identifier, as FAPI 2.0 requires. */
+	/**
+	 * {@code private_key_jwt} with {@code aud} = the issuer identifier, as FAPI 2.0
+	 * requires.
+	 */
 	public ClientAuthentication clientAuthentication() {
 		try {
 			return new PrivateKeyJWT(this.clientId, this.issuer, JWSAlgorithm.ES256, this.clientKey.toECPrivateKey(),
@@ -201,8 +213,9 @@ public final class FapiTestClient {
 	}
 
 	/**
-	 * Sends a request built by {@code request} (called again for a retry, so assertions are fresh), first
-	 * with the known nonce and, if the server answers {@code use_dpop_nonce}, once more with the new one.
+	 * Sends a request built by {@code request} (called again for a retry, so assertions
+	 * are fresh), first with the known nonce and, if the server answers
+	 * {@code use_dpop_nonce}, once more with the new one.
 	 */
 	public HTTPResponse send(Supplier<HTTPRequest> request) {
 		try {
@@ -247,7 +260,10 @@ public final class FapiTestClient {
 				|| (challenge != null && challenge.contains("use_dpop_nonce"));
 	}
 
-	/** The authorization request of the public contract: PKCE S256, JARM, openid, the FDX details. */
+	/**
+	 * The authorization request of the public contract: PKCE S256, JARM, openid, the FDX
+	 * details.
+	 */
 	public AuthorizationRequest.Builder authorizationRequest(CodeVerifier verifier) {
 		return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), this.clientId)
 			.redirectionURI(URI.create(REDIRECT_URI))
@@ -259,10 +275,15 @@ public final class FapiTestClient {
 			.endpointURI(endpoint("/oauth2/authorize"));
 	}
 
-	/** Pushes {@code request} with client authentication and a DPoP proof; returns the raw answer. */
+	/**
+	 * Pushes {@code request} with client authentication and a DPoP proof; returns the raw
+	 * answer.
+	 */
 	public HTTPResponse push(AuthorizationRequest request) {
-		return sendWithProof(() -> new PushedAuthorizationRequest(endpoint("/oauth2/par"), clientAuthentication(),
-				request).toHTTPRequest(), null);
+		return sendWithProof(
+				() -> new PushedAuthorizationRequest(endpoint("/oauth2/par"), clientAuthentication(), request)
+					.toHTTPRequest(),
+				null);
 	}
 
 	public HTTPResponse redeem(String code, CodeVerifier verifier) {

@@ -18,18 +18,20 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) with a fresh temporary
- * profile, deleted afterwards. Either a JUnit extension, one browser per test class with cookies cleared
- * before each test ({@code @RegisterExtension static final HeadlessChromium browser = new HeadlessChromium()}),
- * or, for one-off variants such as {@link #withJavaScriptDisabled()}, an {@link AutoCloseable} in a
- * try-with-resources block.
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) with a
+ * fresh temporary profile, deleted afterwards. Either a JUnit extension, one browser per
+ * test class with cookies cleared before each test
+ * ({@code @RegisterExtension static final HeadlessChromium browser = new HeadlessChromium()}),
+ * or, for one-off variants such as {@link #withJavaScriptDisabled()}, an
+ * {@link AutoCloseable} in a try-with-resources block.
  * <p>
- * The browser and driver are given explicitly, so Selenium Manager never runs, and the test hosts under
- * {@code consentry.example} never resolve (so a redirect to a partner ends on Chrome's error page, which
- * keeps the URL). Setup as in the team's toolchain notes, section "Browser tests".
+ * The browser and driver are given explicitly, so Selenium Manager never runs, and the
+ * test hosts under {@code consentry.example} never resolve (so a redirect to a partner
+ * ends on Chrome's error page, which keeps the URL). Chromium runs as root in CI, hence
+ * {@code --no-sandbox}; each browser gets its own profile folder so that parallel
+ * browsers never share state.
  */
-public final class HeadlessChromium
-		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
+public final class HeadlessChromium implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
@@ -56,8 +58,8 @@ public final class HeadlessChromium
 
 	/** A started browser that runs no JavaScript at all; close it when done. */
 	public static HeadlessChromium withJavaScriptDisabled() {
-		HeadlessChromium browser = new HeadlessChromium((options) -> options
-			.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2)));
+		HeadlessChromium browser = new HeadlessChromium((options) -> options.setExperimentalOption("prefs",
+				Map.of("profile.managed_default_content_settings.javascript", 2)));
 		browser.start();
 		return browser;
 	}
@@ -76,16 +78,16 @@ public final class HeadlessChromium
 			return;
 		}
 		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-			throw new IllegalStateException(
-					"Chromium missing: apt-get install -y chromium chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+			throw new IllegalStateException("Chromium missing: apt-get install -y chromium chromium-driver (" + CHROMIUM
+					+ ", " + CHROMEDRIVER + ")");
 		}
 		try {
 			this.profile = Files.createTempDirectory("consentry-chromium-");
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--no-first-run",
-					"--disable-sync", "--disable-quic", "--window-size=1024,768",
+					"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+					"--disable-quic", "--window-size=1024,768",
 					"--host-resolver-rules=MAP *.consentry.example ~NOTFOUND", "--user-data-dir=" + this.profile);
 			this.customizer.accept(options);
 			this.service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
@@ -137,7 +139,10 @@ public final class HeadlessChromium
 		close();
 	}
 
-	/** Chromium's helper processes may still be writing for a moment after quit; retry briefly. */
+	/**
+	 * Chromium's helper processes may still be writing for a moment after quit; retry
+	 * briefly.
+	 */
 	private void deleteProfile() {
 		if (this.profile == null) {
 			return;

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Run in a child JVM by a test that then kills that JVM with SIGKILL: what stays behind is a PostgreSQL
- * server on the data directory whose owner is gone, as after a crash of the default run.
+ * Run in a child JVM by a test that then kills that JVM with SIGKILL: what stays behind
+ * is a PostgreSQL server on the data directory whose owner is gone, as after a crash of
+ * the default run.
  */
 public final class OrphanedPostgres {
 

@@ -24,7 +24,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * A software statement directory for tests: its own key, its JWKS written to a file the server trusts.
+ * A software statement directory for tests: its own key, its JWKS written to a file the
+ * server trusts.
  */
 public final class TestDirectory {
 
@@ -54,8 +55,8 @@ public final class TestDirectory {
 	}
 
 	/**
-	 * Publishes this directory's key together with {@code moreKeys} (public halves), as a directory does when it
-	 * adds keys; publishing again without one withdraws it.
+	 * Publishes this directory's key together with {@code moreKeys} (public halves), as a
+	 * directory does when it adds keys; publishing again without one withdraws it.
 	 */
 	public void publish(ECKey... moreKeys) {
 		List<JWK> keys = new ArrayList<>();
@@ -90,8 +91,8 @@ public final class TestDirectory {
 			.claim("org_id", "org-test-fintech")
 			.claim("org_name", "Test Fintech Ltd");
 		metadata.forEach(claims::claim);
-		SignedJWT statement = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(),
-				claims.build());
+		SignedJWT statement = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims.build());
 		try {
 			statement.sign(new ECDSASigner(signingKey));
 		}

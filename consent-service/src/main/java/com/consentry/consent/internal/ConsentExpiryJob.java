@@ -11,8 +11,8 @@ import org.springframework.util.Assert;
 
 /**
  * Stores EXPIRED for running consents whose time is up, on every instance; the store's
- * {@code FOR UPDATE SKIP LOCKED} batches keep instances from waiting on, or repeating, each other's work.
- * It only changes status: consent records are never deleted.
+ * {@code FOR UPDATE SKIP LOCKED} batches keep instances from waiting on, or repeating,
+ * each other's work. It only changes status: consent records are never deleted.
  */
 @Component
 class ConsentExpiryJob {

@@ -33,9 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Consents in table {@code consent.consent}; resources are kept as small JSON documents. Every change of
- * status is one conditional statement on the status it moves from, never a read, a check and a write, and is
- * announced on {@link #CHANNEL}. Rows are never deleted (retention, CFPB 1033.351).
+ * Consents in table {@code consent.consent}; resources are kept as small JSON documents.
+ * Every change of status is one conditional statement on the status it moves from, never
+ * a read, a check and a write, and is announced on {@link #CHANNEL}. Rows are never
+ * deleted (retention, CFPB 1033.351).
  */
 @Repository
 public class ConsentStore {
@@ -49,8 +50,9 @@ public class ConsentStore {
 			+ "lookback_period, requested_resources, granted_resources, created_at, authorized_at, expires_at, updated_at";
 
 	/**
-	 * The PostgreSQL notification channel told of every status change, with the consent id as payload; sent
-	 * in the changing transaction, so listeners (the resource gateway) hear of it only once it committed.
+	 * The PostgreSQL notification channel told of every status change, with the consent
+	 * id as payload; sent in the changing transaction, so listeners (the resource
+	 * gateway) hear of it only once it committed.
 	 */
 	public static final String CHANNEL = "consent_changed";
 
@@ -69,16 +71,18 @@ public class ConsentStore {
 	}
 
 	/**
-	 * Stores the consent's new state if, and only if, the stored status is still {@code expected}: one
-	 * conditional statement, so that of two concurrent moves from one status exactly one wins.
+	 * Stores the consent's new state if, and only if, the stored status is still
+	 * {@code expected}: one conditional statement, so that of two concurrent moves from
+	 * one status exactly one wins.
 	 * @return whether the row was changed
 	 */
 	public boolean update(Consent consent, ConsentStatus expected) {
 		Map<String, Object> parameters = parameters(consent);
 		parameters.put("expected", expected.name());
-		boolean changed = this.jdbc.sql("UPDATE consent.consent SET customer_id = :customerId, status = :status, "
-				+ "granted_resources = :granted, authorized_at = :authorizedAt, expires_at = :expiresAt, "
-				+ "updated_at = :updatedAt WHERE id = :id AND status = :expected")
+		boolean changed = this.jdbc
+			.sql("UPDATE consent.consent SET customer_id = :customerId, status = :status, "
+					+ "granted_resources = :granted, authorized_at = :authorizedAt, expires_at = :expiresAt, "
+					+ "updated_at = :updatedAt WHERE id = :id AND status = :expected")
 			.paramSource(parameters)
 			.update() == 1;
 		if (changed) {
@@ -88,16 +92,19 @@ public class ConsentStore {
 	}
 
 	/**
-	 * Moves a running consent ({@code expected} is ACTIVE or SUSPENDED) to {@code next.status()}, recording
-	 * the revocation with a move to REVOKED. One conditional statement: it changes the row only while the
-	 * stored status is still {@code expected} and the consent has not reached its expiration time at
-	 * {@code next.updatedAt()}, so a consent past its time is never revoked, suspended or resumed.
+	 * Moves a running consent ({@code expected} is ACTIVE or SUSPENDED) to
+	 * {@code next.status()}, recording the revocation with a move to REVOKED. One
+	 * conditional statement: it changes the row only while the stored status is still
+	 * {@code expected} and the consent has not reached its expiration time at
+	 * {@code next.updatedAt()}, so a consent past its time is never revoked, suspended or
+	 * resumed.
 	 * @return whether the row was changed
 	 */
 	public boolean moveRunning(Consent next, ConsentStatus expected, @Nullable ConsentRevocation revocation) {
-		boolean changed = this.jdbc.sql("UPDATE consent.consent SET status = :status, updated_at = :updatedAt, "
-				+ "revocation_reason = :reason, revocation_initiator = :initiator, revoked_at = :revokedAt "
-				+ "WHERE id = :id AND status = :expected AND expires_at > :updatedAt")
+		boolean changed = this.jdbc
+			.sql("UPDATE consent.consent SET status = :status, updated_at = :updatedAt, "
+					+ "revocation_reason = :reason, revocation_initiator = :initiator, revoked_at = :revokedAt "
+					+ "WHERE id = :id AND status = :expected AND expires_at > :updatedAt")
 			.param("status", next.status().name())
 			.param("updatedAt", Timestamp.from(next.updatedAt()))
 			.param("reason", (revocation != null) ? revocation.reason().name() : null)
@@ -113,17 +120,19 @@ public class ConsentStore {
 	}
 
 	/**
-	 * Expires up to {@code batchSize} running consents whose time is up at {@code now}. Rows another instance
-	 * is expiring at the same moment are skipped, not waited for ({@code FOR UPDATE SKIP LOCKED}), so any
-	 * number of instances may run the job at once; each consent is expired exactly once.
+	 * Expires up to {@code batchSize} running consents whose time is up at {@code now}.
+	 * Rows another instance is expiring at the same moment are skipped, not waited for
+	 * ({@code FOR UPDATE SKIP LOCKED}), so any number of instances may run the job at
+	 * once; each consent is expired exactly once.
 	 * @return how many consents were expired
 	 */
 	public int expireDue(Instant now, int batchSize) {
-		return this.jdbc.sql("WITH due AS (SELECT id FROM consent.consent WHERE status IN ('ACTIVE', 'SUSPENDED') "
-				+ "AND expires_at <= :now ORDER BY expires_at LIMIT :batchSize FOR UPDATE SKIP LOCKED), "
-				+ "expired AS (UPDATE consent.consent c SET status = 'EXPIRED', updated_at = :now FROM due "
-				+ "WHERE c.id = due.id RETURNING c.id) "
-				+ "SELECT id, pg_notify('" + CHANNEL + "', id)::text AS announced FROM expired")
+		return this.jdbc
+			.sql("WITH due AS (SELECT id FROM consent.consent WHERE status IN ('ACTIVE', 'SUSPENDED') "
+					+ "AND expires_at <= :now ORDER BY expires_at LIMIT :batchSize FOR UPDATE SKIP LOCKED), "
+					+ "expired AS (UPDATE consent.consent c SET status = 'EXPIRED', updated_at = :now FROM due "
+					+ "WHERE c.id = due.id RETURNING c.id) " + "SELECT id, pg_notify('" + CHANNEL
+					+ "', id)::text AS announced FROM expired")
 			.param("now", Timestamp.from(now))
 			.param("batchSize", batchSize)
 			.query((rs, row) -> rs.getString("id"))
@@ -131,7 +140,10 @@ public class ConsentStore {
 			.size();
 	}
 
-	/** Every consent the customer granted (never those still awaiting or refused), newest first. */
+	/**
+	 * Every consent the customer granted (never those still awaiting or refused), newest
+	 * first.
+	 */
 	public List<Consent> findGrantedTo(String customerId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM consent.consent WHERE customer_id = ? "
@@ -148,7 +160,10 @@ public class ConsentStore {
 			.optional();
 	}
 
-	/** Reads and locks the row, so that concurrent approvals of one consent are serialised. */
+	/**
+	 * Reads and locks the row, so that concurrent approvals of one consent are
+	 * serialised.
+	 */
 	public Optional<Consent> findForUpdate(ConsentId id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM consent.consent WHERE id = ? FOR UPDATE")
 			.param(id.value())
@@ -157,17 +172,18 @@ public class ConsentStore {
 	}
 
 	/**
-	 * Revokes every consent of a client that is running (ACTIVE, SUSPENDED) or still awaiting authorization,
-	 * in one statement, so that an approval racing with it either commits first (and is revoked) or finds the
-	 * consent revoked.
+	 * Revokes every consent of a client that is running (ACTIVE, SUSPENDED) or still
+	 * awaiting authorization, in one statement, so that an approval racing with it either
+	 * commits first (and is revoked) or finds the consent revoked.
 	 * @return the consents revoked
 	 */
 	public List<ConsentRevoked> revokeAllOfClient(String clientId, ConsentRevocation revocation) {
-		return this.jdbc.sql("WITH revoked AS (UPDATE consent.consent SET status = 'REVOKED', "
-				+ "revocation_reason = :reason, revocation_initiator = :initiator, revoked_at = :revokedAt, "
-				+ "updated_at = :revokedAt WHERE client_id = :clientId "
-				+ "AND status IN ('ACTIVE', 'SUSPENDED', 'AWAITING_AUTHORIZATION') RETURNING id, customer_id) "
-				+ "SELECT id, customer_id, pg_notify('" + CHANNEL + "', id)::text AS announced FROM revoked")
+		return this.jdbc
+			.sql("WITH revoked AS (UPDATE consent.consent SET status = 'REVOKED', "
+					+ "revocation_reason = :reason, revocation_initiator = :initiator, revoked_at = :revokedAt, "
+					+ "updated_at = :revokedAt WHERE client_id = :clientId "
+					+ "AND status IN ('ACTIVE', 'SUSPENDED', 'AWAITING_AUTHORIZATION') RETURNING id, customer_id) "
+					+ "SELECT id, customer_id, pg_notify('" + CHANNEL + "', id)::text AS announced FROM revoked")
 			.param("reason", revocation.reason().name())
 			.param("initiator", revocation.initiator().name())
 			.param("revokedAt", Timestamp.from(revocation.updatedTime()))
@@ -184,8 +200,7 @@ public class ConsentStore {
 					+ "WHERE id = ? AND status = 'REVOKED' AND revocation_reason IS NOT NULL")
 			.param(id.value())
 			.query((rs, row) -> new ConsentRevocation(ConsentUpdateReason.valueOf(rs.getString("revocation_reason")),
-					PartyType.valueOf(rs.getString("revocation_initiator")),
-					rs.getTimestamp("revoked_at").toInstant()))
+					PartyType.valueOf(rs.getString("revocation_initiator")), rs.getTimestamp("revoked_at").toInstant()))
 			.optional();
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Storage of consents in PostgreSQL (schema {@code consent}). Internal to the consent module.
+ * Storage of consents in PostgreSQL (schema {@code consent}). Internal to the consent
+ * module.
  */
 @NullMarked
 package com.consentry.consent.internal;

@@ -13,16 +13,21 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
- * Checks a client's inline {@code jwks}: public keys only, each EC P-256 or RSA of at least 2048 bits, at
- * least one of them able to verify the client's {@code private_key_jwt} assertions.
+ * Checks a client's inline {@code jwks}: public keys only, each EC P-256 or RSA of at
+ * least 2048 bits, at least one of them able to verify the client's
+ * {@code private_key_jwt} assertions.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2 (jwks)</a>
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0 SP
- * §5.4.1</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2
+ * (jwks)</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0
+ * SP §5.4.1</a>
  */
 final class ClientKeys {
 
-	/** RFC 7518 §6.2.2, §6.3.2, §6.4: members that only private or symmetric keys have. */
+	/**
+	 * RFC 7518 §6.2.2, §6.3.2, §6.4: members that only private or symmetric keys have.
+	 */
 	private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
 	private static final int MAX_KEYS = 10;
@@ -35,7 +40,8 @@ final class ClientKeys {
 	/**
 	 * @param json the {@code jwks} member
 	 * @param signingAlg the registered {@code token_endpoint_auth_signing_alg}
-	 * @throws RegistrationException {@code invalid_client_metadata} when the set breaks a rule
+	 * @throws RegistrationException {@code invalid_client_metadata} when the set breaks a
+	 * rule
 	 */
 	static JWKSet publicKeys(Map<String, Object> json, String signingAlg) {
 		if (!(json.get("keys") instanceof List<?> keys) || keys.isEmpty() || keys.size() > MAX_KEYS) {
@@ -61,7 +67,8 @@ final class ClientKeys {
 			if (key.isPrivate()) {
 				throw refused("jwks must hold public keys only");
 			}
-			// FAPI 2.0 SP §5.4.1(2,3), narrowed to the keys our algorithms (ES256, PS256) can use.
+			// FAPI 2.0 SP §5.4.1(2,3), narrowed to the keys our algorithms (ES256, PS256)
+			// can use.
 			boolean strong = (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()))
 					|| (key instanceof RSAKey rsa && rsa.size() >= MIN_RSA_BITS);
 			if (!strong) {

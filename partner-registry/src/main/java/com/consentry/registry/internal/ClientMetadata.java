@@ -42,14 +42,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The validated client metadata of one registration, held to RFC 7591 §2 and FAPI 2.0 (https redirects only,
- * {@code private_key_jwt}, code flow, ES256/PS256, sender-constrained tokens, signed responses). What decides
- * who the client is and where its codes go (keys, redirect URIs, authentication, grant and response types,
- * scope, response modes) comes from the signed software statement only; the unsigned body may repeat those
- * values but not change them. For the rest the statement's values take precedence over the body's.
+ * The validated client metadata of one registration, held to RFC 7591 §2 and FAPI 2.0
+ * (https redirects only, {@code private_key_jwt}, code flow, ES256/PS256,
+ * sender-constrained tokens, signed responses). What decides who the client is and where
+ * its codes go (keys, redirect URIs, authentication, grant and response types, scope,
+ * response modes) comes from the signed software statement only; the unsigned body may
+ * repeat those values but not change them. For the rest the statement's values take
+ * precedence over the body's.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2</a>
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0 Security Profile</a>
+ * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0
+ * Security Profile</a>
  */
 public record ClientMetadata(String clientName, List<String> redirectUris, List<String> grantTypes,
 		String tokenEndpointAuthSigningAlg, @Nullable JWKSet jwks, @Nullable String jwksUri, List<String> scopes,
@@ -57,7 +60,10 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		@Nullable String softwareVersion, @Nullable String logoUri, @Nullable String clientUri,
 		@Nullable String policyUri, @Nullable String tosUri, List<String> contacts) {
 
-	/** FAPI 2.0 SP §5.3.2.1(6): the only client authentication we offer besides mTLS (which we do not). */
+	/**
+	 * FAPI 2.0 SP §5.3.2.1(6): the only client authentication we offer besides mTLS
+	 * (which we do not).
+	 */
 	public static final String PRIVATE_KEY_JWT = "private_key_jwt";
 
 	/** FAPI 2.0 SP §5.3.2.2(1). */
@@ -71,26 +77,36 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 
 	private static final List<String> DEFAULT_GRANT_TYPES = List.of(AUTHORIZATION_CODE, REFRESH_TOKEN);
 
-	/** FAPI 2.0 SP §5.4.1(1), narrowed to what our partners' keys and our verifiers support. */
+	/**
+	 * FAPI 2.0 SP §5.4.1(1), narrowed to what our partners' keys and our verifiers
+	 * support.
+	 */
 	private static final Set<String> ALGORITHMS = Set.copyOf(FapiPolicy.SIGNING_ALGORITHMS);
 
 	private static final String DEFAULT_ALGORITHM = "ES256";
 
-	/** FAPI 2.0 Message Signing §5.3.3 with JARM §2.3: the signed modes a code-flow client may use. */
+	/**
+	 * FAPI 2.0 Message Signing §5.3.3 with JARM §2.3: the signed modes a code-flow client
+	 * may use.
+	 */
 	private static final Set<String> JARM_RESPONSE_MODES = Set.copyOf(FapiPolicy.JARM_RESPONSE_MODES);
 
 	/** RFC 9207 plain responses, only where the bank's policy allows them. */
 	private static final String PLAIN_RESPONSE_MODE = FapiPolicy.PLAIN_RESPONSE_MODE;
 
 	/**
-	 * RFC 7591 §2.3: members that only the signed statement may set. A body value is either the statement's own
-	 * or refused, so that nobody but the directory chooses the client's keys and redirect URIs.
+	 * RFC 7591 §2.3: members that only the signed statement may set. A body value is
+	 * either the statement's own or refused, so that nobody but the directory chooses the
+	 * client's keys and redirect URIs.
 	 */
 	static final List<String> STATEMENT_ONLY = List.of(JWKS, JWKS_URI, REDIRECT_URIS, TOKEN_ENDPOINT_AUTH_METHOD,
 			TOKEN_ENDPOINT_AUTH_SIGNING_ALG, GRANT_TYPES, RESPONSE_TYPES, SCOPE, RESPONSE_MODES,
 			AUTHORIZATION_SIGNED_RESPONSE_ALG, DPOP_BOUND_ACCESS_TOKENS, SOFTWARE_ID);
 
-	/** The names open-banking directories (UK, Brazil) give members, and the RFC 7591 member each stands for. */
+	/**
+	 * The names open-banking directories (UK, Brazil) give members, and the RFC 7591
+	 * member each stands for.
+	 */
 	private static final Map<String, String> DIRECTORY_NAMES = Map.of(SOFTWARE_JWKS_ENDPOINT, JWKS_URI,
 			SOFTWARE_REDIRECT_URIS, REDIRECT_URIS, SOFTWARE_CLIENT_NAME, CLIENT_NAME);
 
@@ -104,7 +120,10 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 
 	private static final int MAX_URI_LENGTH = 512;
 
-	/** authz.oauth2_registered_client keeps redirect_uris and scopes comma-joined in varchar(1000). */
+	/**
+	 * authz.oauth2_registered_client keeps redirect_uris and scopes comma-joined in
+	 * varchar(1000).
+	 */
 	private static final int MAX_JOINED_LENGTH = 1000;
 
 	private static final int MAX_NAME_LENGTH = 200;
@@ -128,20 +147,23 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 	}
 
 	/**
-	 * Validates a registration's metadata (RFC 7591 §3.1.1). The members of {@link #STATEMENT_ONLY} come from
-	 * the statement, which must carry the client name, the redirect URIs, the keys and the scope; a body value
-	 * of one of them that differs from the statement's is refused. For other members the statement's values
-	 * win over the body's (a body {@code client_name} is ignored). Directory names
-	 * ({@code software_jwks_endpoint}, {@code software_redirect_uris}, {@code software_client_name}) stand for
-	 * their RFC 7591 members. Members this server does not know are ignored (RFC 7591 §2).
+	 * Validates a registration's metadata (RFC 7591 §3.1.1). The members of
+	 * {@link #STATEMENT_ONLY} come from the statement, which must carry the client name,
+	 * the redirect URIs, the keys and the scope; a body value of one of them that differs
+	 * from the statement's is refused. For other members the statement's values win over
+	 * the body's (a body {@code client_name} is ignored). Directory names
+	 * ({@code software_jwks_endpoint}, {@code software_redirect_uris},
+	 * {@code software_client_name}) stand for their RFC 7591 members. Members this server
+	 * does not know are ignored (RFC 7591 §2).
 	 * @param body the request body's members
 	 * @param statementClaims the verified software statement's claims
-	 * @param plainResponsesAllowed whether the bank's policy lets partners register plain {@code query}
-	 * responses; otherwise JARM is required
-	 * @throws RegistrationException {@code invalid_software_statement} when the statement lacks a required
-	 * member or names one twice with different values; {@code invalid_client_metadata} when the body changes a
-	 * statement-only member; {@code invalid_redirect_uri} or {@code invalid_client_metadata} when a value
-	 * breaks a rule
+	 * @param plainResponsesAllowed whether the bank's policy lets partners register plain
+	 * {@code query} responses; otherwise JARM is required
+	 * @throws RegistrationException {@code invalid_software_statement} when the statement
+	 * lacks a required member or names one twice with different values;
+	 * {@code invalid_client_metadata} when the body changes a statement-only member;
+	 * {@code invalid_redirect_uri} or {@code invalid_client_metadata} when a value breaks
+	 * a rule
 	 */
 	public static ClientMetadata from(Map<String, Object> body, Map<String, Object> statementClaims,
 			boolean plainResponsesAllowed) {
@@ -149,7 +171,8 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		Assert.notNull(statementClaims, "statementClaims cannot be null");
 		Map<String, Object> statement = withRfcNames(statementClaims, RegistrationError.INVALID_SOFTWARE_STATEMENT);
 		Map<String, Object> request = withRfcNames(body, RegistrationError.INVALID_CLIENT_METADATA);
-		// client_name too: the consent page shows it to the customer, so the directory must vouch for it.
+		// client_name too: the consent page shows it to the customer, so the directory
+		// must vouch for it.
 		for (String required : List.of(CLIENT_NAME, REDIRECT_URIS, SCOPE)) {
 			if (statement.get(required) == null) {
 				throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
@@ -179,20 +202,24 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 
 	/**
 	 * Validates one set of client metadata members.
-	 * @param plainResponsesAllowed whether plain {@code query} responses may be registered
-	 * @throws RegistrationException {@code invalid_redirect_uri} or {@code invalid_client_metadata}
+	 * @param plainResponsesAllowed whether plain {@code query} responses may be
+	 * registered
+	 * @throws RegistrationException {@code invalid_redirect_uri} or
+	 * {@code invalid_client_metadata}
 	 */
 	static ClientMetadata from(Map<String, Object> members, boolean plainResponsesAllowed) {
 		JsonMembers metadata = new JsonMembers(members, RegistrationError.INVALID_CLIENT_METADATA);
 		List<String> redirectUris = redirectUris(new JsonMembers(members, RegistrationError.INVALID_REDIRECT_URI));
 		String authMethod = metadata.string(TOKEN_ENDPOINT_AUTH_METHOD, 100).orElse(PRIVATE_KEY_JWT);
 		if (!PRIVATE_KEY_JWT.equals(authMethod)) {
-			// FAPI 2.0 SP §5.3.2.1(6): client authentication by private_key_jwt (or mTLS) only.
+			// FAPI 2.0 SP §5.3.2.1(6): client authentication by private_key_jwt (or mTLS)
+			// only.
 			throw metadata.refused("token_endpoint_auth_method must be private_key_jwt");
 		}
 		List<String> grantTypes = metadata.strings(GRANT_TYPES, 2, 100).orElse(DEFAULT_GRANT_TYPES);
 		if (!DEFAULT_GRANT_TYPES.containsAll(grantTypes) || !grantTypes.contains(AUTHORIZATION_CODE)) {
-			// FAPI 2.0 SP §5.3.2.1(2) and §5.3.2.2(1): the code flow, with refresh tokens at most.
+			// FAPI 2.0 SP §5.3.2.1(2) and §5.3.2.2(1): the code flow, with refresh tokens
+			// at most.
 			throw metadata.refused("grant_types must be authorization_code, optionally with refresh_token");
 		}
 		List<String> responseTypes = metadata.strings(RESPONSE_TYPES, 1, 100).orElse(RESPONSE_TYPES_CODE);
@@ -201,7 +228,8 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		}
 		String signingAlg = algorithm(metadata, TOKEN_ENDPOINT_AUTH_SIGNING_ALG);
 		if (metadata.has(JWKS) == metadata.has(JWKS_URI)) {
-			// RFC 7591 §2: jwks_uri and jwks MUST NOT both be present; we need one to check private_key_jwt.
+			// RFC 7591 §2: jwks_uri and jwks MUST NOT both be present; we need one to
+			// check private_key_jwt.
 			throw metadata.refused("exactly one of jwks and jwks_uri is required");
 		}
 		JWKSet jwks = metadata.object(JWKS).map((set) -> ClientKeys.publicKeys(set, signingAlg)).orElse(null);
@@ -209,12 +237,14 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 			.map((uri) -> https(metadata, JWKS_URI, uri))
 			.orElse(null);
 		if (!metadata.bool(DPOP_BOUND_ACCESS_TOKENS).orElse(true)) {
-			// FAPI 2.0 SP §5.3.2.1(4): only sender-constrained access tokens; ours are DPoP-bound.
+			// FAPI 2.0 SP §5.3.2.1(4): only sender-constrained access tokens; ours are
+			// DPoP-bound.
 			throw metadata.refused("dpop_bound_access_tokens must be true");
 		}
 		List<String> responseModes = metadata.strings(RESPONSE_MODES, 3, 20).orElse(DEFAULT_RESPONSE_MODES);
 		for (String mode : responseModes) {
-			// FAPI 2.0 MS §5.4.1: JARM is required unless the bank's policy allows plain responses.
+			// FAPI 2.0 MS §5.4.1: JARM is required unless the bank's policy allows plain
+			// responses.
 			if (!JARM_RESPONSE_MODES.contains(mode) && !(plainResponsesAllowed && PLAIN_RESPONSE_MODE.equals(mode))) {
 				throw metadata.refused(plainResponsesAllowed ? "response_modes may hold only jwt, query.jwt and query"
 						: "response_modes may hold only jwt and query.jwt: signed responses (JARM) are required");
@@ -233,7 +263,8 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 
 	/**
 	 * The members with directory names replaced by their RFC 7591 ones.
-	 * @throws RegistrationException {@code error} when both names are given with different values
+	 * @throws RegistrationException {@code error} when both names are given with
+	 * different values
 	 */
 	private static Map<String, Object> withRfcNames(Map<String, Object> members, RegistrationError error) {
 		Map<String, Object> renamed = new LinkedHashMap<>(members);
@@ -252,8 +283,9 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 	}
 
 	/**
-	 * Whether a body value says what the statement's says: arrays and the space-separated {@code scope} as
-	 * sets, everything else (strings, booleans, the {@code jwks} object) as equal JSON.
+	 * Whether a body value says what the statement's says: arrays and the space-separated
+	 * {@code scope} as sets, everything else (strings, booleans, the {@code jwks} object)
+	 * as equal JSON.
 	 */
 	private static boolean sameValue(String name, Object value, @Nullable Object other) {
 		if (other == null) {
@@ -307,11 +339,13 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		List<String> uris = redirects.strings(REDIRECT_URIS, MAX_REDIRECT_URIS, MAX_URI_LENGTH)
 			.orElseThrow(() -> redirects.refused("redirect_uris is required"));
 		for (String uri : uris) {
-			// FAPI 2.0 SP §5.3.2.2(8): no http redirect URIs (the loopback exception is for native apps,
+			// FAPI 2.0 SP §5.3.2.2(8): no http redirect URIs (the loopback exception is
+			// for native apps,
 			// which are public clients we do not register); RFC 6749 §3.1.2: no fragment.
 			https(redirects, REDIRECT_URIS, uri);
 			if (uri.indexOf(',') >= 0) {
-				// The URIs are stored comma-joined: a comma would split one registered URI into two.
+				// The URIs are stored comma-joined: a comma would split one registered
+				// URI into two.
 				throw redirects.refused("redirect_uris must not contain commas");
 			}
 		}

@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 
 /**
- * Default run only: stands in for a trusted directory by generating an EC P-256 directory key at start, when
- * {@code consentry.registry.directory.demo-keys-directory} is set and the {@code file:} JWKS named by
- * {@code jwks-uri} does not exist yet. Writes the public JWKS ({@value #JWKS_FILE}) and the private signing
- * key ({@value #SIGNING_KEY_FILE}, owner-only where the file system allows) to that folder, so demo partners
- * can sign software statements.
+ * Default run only: stands in for a trusted directory by generating an EC P-256 directory
+ * key at start, when {@code consentry.registry.directory.demo-keys-directory} is set and
+ * the {@code file:} JWKS named by {@code jwks-uri} does not exist yet. Writes the public
+ * JWKS ({@value #JWKS_FILE}) and the private signing key ({@value #SIGNING_KEY_FILE},
+ * owner-only where the file system allows) to that folder, so demo partners can sign
+ * software statements.
  */
 public final class DemoDirectoryKeys {
 
@@ -52,7 +53,8 @@ public final class DemoDirectoryKeys {
 	}
 
 	/**
-	 * Generates the demo directory key unless it is not wanted or the directory JWKS already exists.
+	 * Generates the demo directory key unless it is not wanted or the directory JWKS
+	 * already exists.
 	 * @return the written public JWKS file, if a key was generated
 	 */
 	public Optional<Path> generateIfMissing() {

@@ -22,18 +22,24 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.Assert;
 
 /**
- * The trusted directory's signing keys, loaded from its JWKS and cached. The set is read again on a schedule
- * ({@code consentry.registry.directory.refresh-interval}), so that a key the directory withdrew is refused
- * from the next refresh on, and when a statement names a key the cache lacks (the directory may have
- * rotated), then at most once per {@link #RELOAD_INTERVAL}. A failed read keeps the keys of the last good
- * one. Only public EC P-256 keys (for ES256) and public RSA keys of at least 2048 bits (for PS256) are usable.
+ * The trusted directory's signing keys, loaded from its JWKS and cached. The set is read
+ * again on a schedule ({@code consentry.registry.directory.refresh-interval}), so that a
+ * key the directory withdrew is refused from the next refresh on, and when a statement
+ * names a key the cache lacks (the directory may have rotated), then at most once per
+ * {@link #RELOAD_INTERVAL}. A failed read keeps the keys of the last good one. Only
+ * public EC P-256 keys (for ES256) and public RSA keys of at least 2048 bits (for PS256)
+ * are usable.
  *
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0 SP
- * §5.4.1</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0
+ * SP §5.4.1</a>
  */
 public final class DirectoryKeys {
 
-	/** Shortest time between two loads, so unknown {@code kid}s cannot make us hammer the directory. */
+	/**
+	 * Shortest time between two loads, so unknown {@code kid}s cannot make us hammer the
+	 * directory.
+	 */
 	public static final Duration RELOAD_INTERVAL = Duration.ofSeconds(30);
 
 	private static final int MIN_RSA_BITS = 2048;
@@ -49,8 +55,8 @@ public final class DirectoryKeys {
 	private @Nullable Instant lastLoad;
 
 	/**
-	 * @param source where the keys come from; {@code null} when no directory is configured, in which case no key
-	 * is ever trusted
+	 * @param source where the keys come from; {@code null} when no directory is
+	 * configured, in which case no key is ever trusted
 	 * @param clock the clock that paces reloads
 	 */
 	public DirectoryKeys(@Nullable JwksSource source, Clock clock) {
@@ -65,9 +71,9 @@ public final class DirectoryKeys {
 	}
 
 	/**
-	 * The usable key with this {@code kid} for this algorithm, reloading the set (rate-limited) when the cache
-	 * has none. Where a set repeats a {@code kid}, the key type and algorithm pick among them (FAPI 2.0 SP
-	 * §5.4.3).
+	 * The usable key with this {@code kid} for this algorithm, reloading the set
+	 * (rate-limited) when the cache has none. Where a set repeats a {@code kid}, the key
+	 * type and algorithm pick among them (FAPI 2.0 SP §5.4.3).
 	 */
 	public Optional<JWK> find(String kid, JWSAlgorithm algorithm) {
 		Assert.notNull(kid, "kid cannot be null");
@@ -80,8 +86,8 @@ public final class DirectoryKeys {
 	}
 
 	/**
-	 * Reads the directory's key set again now, whatever the time since the last read: keys that left the set
-	 * are no longer trusted once this returns.
+	 * Reads the directory's key set again now, whatever the time since the last read:
+	 * keys that left the set are no longer trusted once this returns.
 	 */
 	@Scheduled(fixedDelayString = "${consentry.registry.directory.refresh-interval:5m}")
 	public void refresh() {
@@ -111,7 +117,8 @@ public final class DirectoryKeys {
 			logger.debug("Loaded {} directory key(s)", this.keys.size());
 		}
 		catch (Exception ex) {
-			// Fail closed, but keep the keys we had: a directory outage must not untrust known keys.
+			// Fail closed, but keep the keys we had: a directory outage must not untrust
+			// known keys.
 			logger.warn("Could not load the directory JWKS: {}", ex.toString());
 		}
 		return this.keys;

@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.util.Assert;
 
 /**
- * Turns validated client metadata into the Spring Authorization Server client a partner gets: FAPI 2.0
- * settings throughout, whatever the metadata.
+ * Turns validated client metadata into the Spring Authorization Server client a partner
+ * gets: FAPI 2.0 settings throughout, whatever the metadata.
  *
  * @see FapiClientSettings
  */
@@ -44,8 +44,8 @@ final class FapiRegisteredClients {
 			.clientIdIssuedAt(issuedAt)
 			.clientName(metadata.clientName())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
-			.authorizationGrantTypes((types) -> metadata.grantTypes()
-				.forEach((type) -> types.add(new AuthorizationGrantType(type))))
+			.authorizationGrantTypes(
+					(types) -> metadata.grantTypes().forEach((type) -> types.add(new AuthorizationGrantType(type))))
 			.redirectUris((uris) -> uris.addAll(metadata.redirectUris()))
 			.scopes((scopes) -> scopes.addAll(metadata.scopes()))
 			.clientSettings(clientSettings(metadata, orgId))
@@ -77,7 +77,8 @@ final class FapiRegisteredClients {
 			.accessTokenTimeToLive(ACCESS_TOKEN_TTL)
 			.authorizationCodeTimeToLive(AUTHORIZATION_CODE_TTL)
 			.refreshTokenTimeToLive(REFRESH_TOKEN_TTL)
-			// FDX Security Model requires refresh token rotation (FAPI 2.0 SP §5.3.2.1(9) allows it).
+			// FDX Security Model requires refresh token rotation (FAPI 2.0 SP §5.3.2.1(9)
+			// allows it).
 			.reuseRefreshTokens(false)
 			.idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
 			.build();

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.springframework.util.Assert;
 
 /**
- * Typed, strict reads of the members of one JSON object (as parsed by Nimbus: strings, booleans, numbers,
- * lists, maps); a member of the wrong type is refused with the given error, a JSON {@code null} counts as
- * absent.
+ * Typed, strict reads of the members of one JSON object (as parsed by Nimbus: strings,
+ * booleans, numbers, lists, maps); a member of the wrong type is refused with the given
+ * error, a JSON {@code null} counts as absent.
  */
 final class JsonMembers {
 

@@ -18,14 +18,16 @@ import com.nimbusds.jose.jwk.JWKSet;
 import org.springframework.util.Assert;
 
 /**
- * Where the trusted directory's JWKS comes from: a local file ({@code file:}) or the directory's endpoint
- * ({@code https:}, fetched by a {@link JwksRetriever}: short timeouts, a size limit, and the address rules
- * against server-side request forgery).
+ * Where the trusted directory's JWKS comes from: a local file ({@code file:}) or the
+ * directory's endpoint ({@code https:}, fetched by a {@link JwksRetriever}: short
+ * timeouts, a size limit, and the address rules against server-side request forgery).
  */
 @FunctionalInterface
 public interface JwksSource {
 
-	/** Larger than any sensible directory key set; bounds memory if the source misbehaves. */
+	/**
+	 * Larger than any sensible directory key set; bounds memory if the source misbehaves.
+	 */
 	int MAX_BYTES = 256 * 1024;
 
 	int CONNECT_TIMEOUT_MILLIS = 2_000;
@@ -62,8 +64,8 @@ public interface JwksSource {
 	}
 
 	/**
-	 * The local path of a {@code file:} URL ({@code file:/abs}, {@code file:///abs} or {@code file:relative});
-	 * empty for other URLs.
+	 * The local path of a {@code file:} URL ({@code file:/abs}, {@code file:///abs} or
+	 * {@code file:relative}); empty for other URLs.
 	 */
 	static Optional<Path> fileOf(String jwksUri) {
 		Assert.hasText(jwksUri, "jwksUri cannot be empty");

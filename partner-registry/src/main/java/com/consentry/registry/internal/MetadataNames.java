@@ -4,7 +4,8 @@ package com.consentry.registry.internal;
  * Wire names of the registration request and response members.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2</a>
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.1">RFC 7591 §3.2.1</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.1">RFC 7591
+ * §3.2.1</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7592#section-3">RFC 7592 §3</a>
  */
 final class MetadataNames {
@@ -52,7 +53,9 @@ final class MetadataNames {
 	/** FAPI 2.0 Message Signing §5.3.3. */
 	static final String RESPONSE_MODES = "response_modes";
 
-	/** Open-banking directories (UK, Brazil): the statement's name for {@code jwks_uri}. */
+	/**
+	 * Open-banking directories (UK, Brazil): the statement's name for {@code jwks_uri}.
+	 */
 	static final String SOFTWARE_JWKS_ENDPOINT = "software_jwks_endpoint";
 
 	/** Open-banking directories: the statement's name for {@code redirect_uris}. */

@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A partner's row in {@code registry.partner}: the partner, where its statement came from, the hash of its
- * registration access token and the metadata returned by RFC 7592 reads.
+ * A partner's row in {@code registry.partner}: the partner, where its statement came
+ * from, the hash of its registration access token and the metadata returned by RFC 7592
+ * reads.
  *
  * @param partner the partner
  * @param softwareId the statement's {@code software_id}, if any
  * @param directoryIssuer the {@code iss} of the statement it registered with
- * @param registrationAccessTokenHash SHA-256 of the registration access token (the token itself is never kept)
+ * @param registrationAccessTokenHash SHA-256 of the registration access token (the token
+ * itself is never kept)
  * @param metadataJson the registration response's metadata members, as JSON
  * @param createdAt when the client was registered
  * @param updatedAt when the row last changed

@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
 
 /**
  * Partners in {@code registry.partner}, and removal of a partner's client from
- * {@code authz.oauth2_registered_client} (Spring's {@code RegisteredClientRepository} cannot delete). Callers
- * own the transaction.
+ * {@code authz.oauth2_registered_client} (Spring's {@code RegisteredClientRepository}
+ * cannot delete). Callers own the transaction.
  */
 @Component
 public final class PartnerStore {
@@ -38,9 +38,10 @@ public final class PartnerStore {
 	}
 
 	public Optional<PartnerRegistration> findRegistration(String clientId) {
-		return this.jdbc.sql("SELECT " + PARTNER_COLUMNS + ", software_id, directory_issuer, "
-				+ "registration_access_token_hash, metadata, created_at, updated_at "
-				+ "FROM registry.partner WHERE client_id = ?")
+		return this.jdbc
+			.sql("SELECT " + PARTNER_COLUMNS + ", software_id, directory_issuer, "
+					+ "registration_access_token_hash, metadata, created_at, updated_at "
+					+ "FROM registry.partner WHERE client_id = ?")
 			.param(clientId)
 			.query((rs, row) -> new PartnerRegistration(partner(rs), rs.getString("software_id"),
 					rs.getString("directory_issuer"), rs.getBytes("registration_access_token_hash"),
@@ -51,9 +52,10 @@ public final class PartnerStore {
 
 	public void insert(PartnerRegistration registration) {
 		Partner partner = registration.partner();
-		this.jdbc.sql("INSERT INTO registry.partner (client_id, org_id, org_name, client_name, software_id, "
-				+ "directory_issuer, status, registration_access_token_hash, metadata, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO registry.partner (client_id, org_id, org_name, client_name, software_id, "
+					+ "directory_issuer, status, registration_access_token_hash, metadata, created_at, updated_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(partner.clientId(), partner.orgId(), partner.orgName(), partner.clientName(),
 					registration.softwareId(), registration.directoryIssuer(), partner.status().name(),
 					registration.registrationAccessTokenHash(), registration.metadataJson(),
@@ -63,16 +65,19 @@ public final class PartnerStore {
 	}
 
 	/**
-	 * Writes the names, software id, metadata and update time of an RFC 7592 §2.2 update, provided the row
-	 * still belongs to the same organisation and holds the same registration access token hash. Status,
-	 * token, directory and creation time are never written here.
-	 * @return whether the partner was updated (not when it was deleted or its token replaced meanwhile)
+	 * Writes the names, software id, metadata and update time of an RFC 7592 §2.2 update,
+	 * provided the row still belongs to the same organisation and holds the same
+	 * registration access token hash. Status, token, directory and creation time are
+	 * never written here.
+	 * @return whether the partner was updated (not when it was deleted or its token
+	 * replaced meanwhile)
 	 */
 	public boolean update(PartnerRegistration registration) {
 		Partner partner = registration.partner();
-		int updated = this.jdbc.sql("UPDATE registry.partner SET org_name = ?, client_name = ?, software_id = ?, "
-				+ "metadata = ?, updated_at = ? "
-				+ "WHERE client_id = ? AND org_id = ? AND registration_access_token_hash = ?")
+		int updated = this.jdbc
+			.sql("UPDATE registry.partner SET org_name = ?, client_name = ?, software_id = ?, "
+					+ "metadata = ?, updated_at = ? "
+					+ "WHERE client_id = ? AND org_id = ? AND registration_access_token_hash = ?")
 			.params(partner.orgName(), partner.clientName(), registration.softwareId(), registration.metadataJson(),
 					OffsetDateTime.ofInstant(registration.updatedAt(), ZoneOffset.UTC), partner.clientId(),
 					partner.orgId(), registration.registrationAccessTokenHash())
@@ -81,8 +86,8 @@ public final class PartnerStore {
 	}
 
 	/**
-	 * Deletes the partner, its registered client and the client's authorizations (RFC 7592 §2.3:
-	 * deleting a client invalidates its grants and tokens).
+	 * Deletes the partner, its registered client and the client's authorizations (RFC
+	 * 7592 §2.3: deleting a client invalidates its grants and tokens).
 	 * @return whether a partner was deleted
 	 */
 	public boolean delete(String clientId) {

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The client registration endpoint ({@code POST /register}, RFC 7591 §3) and client configuration endpoint
- * ({@code GET}/{@code PUT}/{@code DELETE /register/{clientId}}, RFC 7592 §2). Errors are written by
- * {@link RegistrationErrorAdvice}.
+ * The client registration endpoint ({@code POST /register}, RFC 7591 §3) and client
+ * configuration endpoint ({@code GET}/{@code PUT}/{@code DELETE /register/{clientId}},
+ * RFC 7592 §2). Errors are written by {@link RegistrationErrorAdvice}.
  */
 @RestController
 public final class RegistrationController {
@@ -36,9 +36,10 @@ public final class RegistrationController {
 	}
 
 	/**
-	 * RFC 7591 §3.1. The content type is checked here rather than by {@code consumes}, so that a wrong one gets
-	 * the RFC 7591 error from this module instead of a container error page. The body is read up to one byte past
-	 * its limit, so an oversized one is refused without reading it all.
+	 * RFC 7591 §3.1. The content type is checked here rather than by {@code consumes}, so
+	 * that a wrong one gets the RFC 7591 error from this module instead of a container
+	 * error page. The body is read up to one byte past its limit, so an oversized one is
+	 * refused without reading it all.
 	 */
 	@PostMapping("/register")
 	public ResponseEntity<Map<String, Object>> register(
@@ -47,7 +48,8 @@ public final class RegistrationController {
 		RegistrationRequest.requireJson(contentType);
 		byte[] bytes = body.readNBytes(RegistrationRequest.MAX_BYTES + 1);
 		Map<String, Object> response = this.registrations.register(bytes);
-		// RFC 7591 §3.2.1: 201 Created; the response carries a credential, so it must not be cached.
+		// RFC 7591 §3.2.1: 201 Created; the response carries a credential, so it must not
+		// be cached.
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noStore())
@@ -65,8 +67,9 @@ public final class RegistrationController {
 	}
 
 	/**
-	 * RFC 7592 §2.2. The content type is passed on rather than checked here, so that the registration access
-	 * token is checked first and a caller without it learns nothing from the body's errors.
+	 * RFC 7592 §2.2. The content type is passed on rather than checked here, so that the
+	 * registration access token is checked first and a caller without it learns nothing
+	 * from the body's errors.
 	 */
 	@PutMapping("/register/{clientId}")
 	public ResponseEntity<Map<String, Object>> update(@PathVariable String clientId,
@@ -74,7 +77,8 @@ public final class RegistrationController {
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
 			InputStream body) throws IOException {
 		byte[] bytes = body.readNBytes(RegistrationRequest.MAX_BYTES + 1);
-		// RFC 7592 §2.2: 200 with the client information response, which must not be cached.
+		// RFC 7592 §2.2: 200 with the client information response, which must not be
+		// cached.
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noStore())

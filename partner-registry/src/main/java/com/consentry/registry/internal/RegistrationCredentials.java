@@ -7,11 +7,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The random values registration hands out, and the hash under which a registration access token is kept
- * (the token itself is never stored).
+ * The random values registration hands out, and the hash under which a registration
+ * access token is kept (the token itself is never stored).
  *
- * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0 SP
- * §5.4.1(4): at least 128 bits of entropy</a>
+ * @see <a href=
+ * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0
+ * SP §5.4.1(4): at least 128 bits of entropy</a>
  */
 final class RegistrationCredentials {
 

@@ -3,7 +3,8 @@ package com.consentry.registry.internal;
 /**
  * The error codes a refused registration answers with.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.2">RFC 7591 §3.2.2</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.2">RFC 7591
+ * §3.2.2</a>
  */
 public enum RegistrationError {
 

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The one place registration errors reach the wire: RFC 7591 §3.2.2 JSON errors (400) for refused
- * registrations, and RFC 6750 §3 {@code invalid_token} challenges (401) for RFC 7592 requests. Only the
- * client-safe description is sent, never an exception's internals.
+ * The one place registration errors reach the wire: RFC 7591 §3.2.2 JSON errors (400) for
+ * refused registrations, and RFC 6750 §3 {@code invalid_token} challenges (401) for RFC
+ * 7592 requests. Only the client-safe description is sent, never an exception's
+ * internals.
  */
 @RestControllerAdvice(assignableTypes = RegistrationController.class)
 public final class RegistrationErrorAdvice {

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A refused registration: an RFC 7591 §3.2.2 error code and a description that is safe to show the client
- * (it never carries the cause's text, which is for the logs only).
+ * A refused registration: an RFC 7591 §3.2.2 error code and a description that is safe to
+ * show the client (it never carries the cause's text, which is for the logs only).
  */
 public final class RegistrationException extends RuntimeException {
 

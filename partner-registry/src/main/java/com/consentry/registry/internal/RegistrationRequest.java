@@ -17,15 +17,19 @@ import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
- * The body of a registration request: a JSON object of client metadata (RFC 7591 §2) that carries a
- * {@code software_statement} (§2.3), read strictly and within {@link #MAX_BYTES}.
+ * The body of a registration request: a JSON object of client metadata (RFC 7591 §2) that
+ * carries a {@code software_statement} (§2.3), read strictly and within
+ * {@link #MAX_BYTES}.
  *
  * @param members the body's members, {@code software_statement} included
  * @param softwareStatement the compact software statement JWT
  */
 public record RegistrationRequest(Map<String, Object> members, String softwareStatement) {
 
-	/** Largest body read; a registration with a statement and an inline JWKS is a few kilobytes. */
+	/**
+	 * Largest body read; a registration with a statement and an inline JWKS is a few
+	 * kilobytes.
+	 */
 	public static final int MAX_BYTES = 64 * 1024;
 
 	public RegistrationRequest {
@@ -35,7 +39,8 @@ public record RegistrationRequest(Map<String, Object> members, String softwareSt
 	}
 
 	/**
-	 * Refuses a request body that is not declared {@code application/json} (RFC 7591 §3.1, RFC 7592 §2.2).
+	 * Refuses a request body that is not declared {@code application/json} (RFC 7591
+	 * §3.1, RFC 7592 §2.2).
 	 * @throws RegistrationException {@code invalid_client_metadata}
 	 */
 	public static void requireJson(@Nullable String contentType) {
@@ -45,9 +50,11 @@ public record RegistrationRequest(Map<String, Object> members, String softwareSt
 	}
 
 	/**
-	 * Reads a request body of at most {@link #MAX_BYTES} bytes (the caller reads at most one byte more).
-	 * @throws RegistrationException {@code invalid_client_metadata} when the body is too large or not a UTF-8
-	 * JSON object; {@code invalid_software_statement} when it carries no software statement
+	 * Reads a request body of at most {@link #MAX_BYTES} bytes (the caller reads at most
+	 * one byte more).
+	 * @throws RegistrationException {@code invalid_client_metadata} when the body is too
+	 * large or not a UTF-8 JSON object; {@code invalid_software_statement} when it
+	 * carries no software statement
 	 */
 	public static RegistrationRequest parse(byte[] body) {
 		Assert.notNull(body, "body cannot be null");
@@ -65,7 +72,8 @@ public record RegistrationRequest(Map<String, Object> members, String softwareSt
 		catch (CharacterCodingException ex) {
 			throw metadata("the request body must be UTF-8 JSON");
 		}
-		// Nimbus's parser would read a top-level array as a list of map entries: demand an object.
+		// Nimbus's parser would read a top-level array as a list of map entries: demand
+		// an object.
 		if (!json.strip().startsWith("{")) {
 			throw metadata("the request body must be a JSON object");
 		}
@@ -79,7 +87,8 @@ public record RegistrationRequest(Map<String, Object> members, String softwareSt
 		}
 		Object statement = members.get(MetadataNames.SOFTWARE_STATEMENT);
 		if (statement == null) {
-			// The statement is the credential here: there is no initial access token (RFC 7591 §3).
+			// The statement is the credential here: there is no initial access token (RFC
+			// 7591 §3).
 			throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
 					"software_statement is required");
 		}

@@ -37,10 +37,10 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
 /**
- * Registers partners (RFC 7591 §3.1) and serves their registration management (RFC 7592 §2.1 read,
- * §2.2 update, §2.3 delete). Everything is checked before anything is written, and each change is one
- * transaction over the partner row and its Spring Authorization Server client, so a refused request changes
- * nothing.
+ * Registers partners (RFC 7591 §3.1) and serves their registration management (RFC 7592
+ * §2.1 read, §2.2 update, §2.3 delete). Everything is checked before anything is written,
+ * and each change is one transaction over the partner row and its Spring Authorization
+ * Server client, so a refused request changes nothing.
  *
  * @see SoftwareStatementVerifier
  * @see ClientMetadata
@@ -94,8 +94,8 @@ public final class Registrations {
 	}
 
 	/**
-	 * Registers a client from a request body: statement verified, metadata validated, then the client and the
-	 * partner written together.
+	 * Registers a client from a request body: statement verified, metadata validated,
+	 * then the client and the partner written together.
 	 * @return the RFC 7591 §3.2.1 response members, with a new registration access token
 	 * @throws RegistrationException when the registration is refused
 	 */
@@ -108,12 +108,10 @@ public final class Registrations {
 		String clientId = RegistrationCredentials.newClientId();
 		String token = RegistrationCredentials.newRegistrationAccessToken();
 		PartnerStatus status = this.autoApprove ? PartnerStatus.ACTIVE : PartnerStatus.PENDING;
-		Partner partner = new Partner(clientId, statement.orgId(), statement.orgName(), metadata.clientName(),
-				status);
+		Partner partner = new Partner(clientId, statement.orgId(), statement.orgName(), metadata.clientName(), status);
 		Map<String, Object> stored = metadataToStore(metadata, statement);
-		PartnerRegistration registration = new PartnerRegistration(partner, metadata.softwareId(),
-				statement.issuer(), RegistrationCredentials.sha256(token), JSONObjectUtils.toJSONString(stored), now,
-				now);
+		PartnerRegistration registration = new PartnerRegistration(partner, metadata.softwareId(), statement.issuer(),
+				RegistrationCredentials.sha256(token), JSONObjectUtils.toJSONString(stored), now, now);
 		RegisteredClient client = FapiRegisteredClients.of(metadata, UUID.randomUUID().toString(), clientId, now,
 				statement.orgId());
 		this.transactions.executeWithoutResult((tx) -> {
@@ -126,7 +124,8 @@ public final class Registrations {
 
 	/**
 	 * RFC 7592 §2.1: the client's current registration, without a new token.
-	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
+	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or
+	 * the client unknown
 	 */
 	public Map<String, Object> read(String clientId, @Nullable String authorization) {
 		PartnerRegistration registration = authorize(clientId, authorization);
@@ -134,14 +133,17 @@ public final class Registrations {
 	}
 
 	/**
-	 * RFC 7592 §2.2: replaces the client's metadata with the request's, which must name the client and carry
-	 * a software statement of the partner's own organisation (the same rules as at registration: keys,
-	 * redirect URIs and the other security members come from the statement only). Omitted
-	 * members are removed or take their defaults. The client keeps its {@code client_id}, issue time, partner
-	 * status and registration access token (the RFC allows rotating the token; we do not).
+	 * RFC 7592 §2.2: replaces the client's metadata with the request's, which must name
+	 * the client and carry a software statement of the partner's own organisation (the
+	 * same rules as at registration: keys, redirect URIs and the other security members
+	 * come from the statement only). Omitted members are removed or take their defaults.
+	 * The client keeps its {@code client_id}, issue time, partner status and registration
+	 * access token (the RFC allows rotating the token; we do not).
 	 * @param contentType the request's content type, checked only once the token was
-	 * @return the RFC 7592 §3 client information response members, without the token (as {@link #read})
-	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
+	 * @return the RFC 7592 §3 client information response members, without the token (as
+	 * {@link #read})
+	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or
+	 * the client unknown
 	 * @throws RegistrationException when the update is refused
 	 */
 	public Map<String, Object> update(String clientId, @Nullable String authorization, @Nullable String contentType,
@@ -153,7 +155,8 @@ public final class Registrations {
 		SoftwareStatement statement = this.statements.verify(request.softwareStatement());
 		Partner partner = current.partner();
 		if (!statement.orgId().equals(partner.orgId()) || !statement.issuer().equals(current.directoryIssuer())) {
-			// An update cannot move the client to another organisation (of this or another directory).
+			// An update cannot move the client to another organisation (of this or
+			// another directory).
 			throw new RegistrationException(RegistrationError.INVALID_SOFTWARE_STATEMENT,
 					"software_statement is not for the client's organisation");
 		}
@@ -167,7 +170,8 @@ public final class Registrations {
 				JSONObjectUtils.toJSONString(stored), current.createdAt(), now);
 		boolean written = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
 			RegisteredClient existing = this.clients.findByClientId(clientId);
-			// Both conditional: a client deleted (or re-tokened) since authorize() is not written back.
+			// Both conditional: a client deleted (or re-tokened) since authorize() is not
+			// written back.
 			if (existing == null || !this.partners.update(updated)) {
 				return false;
 			}
@@ -184,9 +188,11 @@ public final class Registrations {
 	}
 
 	/**
-	 * RFC 7592 §2.3: removes the partner and its client and announces {@link PartnerDeleted}, all in one
-	 * transaction: listeners (the consent revocation) run inside it, and if one fails nothing is deleted.
-	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or the client unknown
+	 * RFC 7592 §2.3: removes the partner and its client and announces
+	 * {@link PartnerDeleted}, all in one transaction: listeners (the consent revocation)
+	 * run inside it, and if one fails nothing is deleted.
+	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or
+	 * the client unknown
 	 */
 	public void delete(String clientId, @Nullable String authorization) {
 		boolean deleted = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
@@ -207,7 +213,8 @@ public final class Registrations {
 		String token = bearerToken(authorization);
 		Optional<PartnerRegistration> registration = (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_LENGTH)
 				? Optional.empty() : this.partners.findRegistration(clientId);
-		// Hash even when there is nothing to compare, so timing tells no unknown client from a wrong token.
+		// Hash even when there is nothing to compare, so timing tells no unknown client
+		// from a wrong token.
 		byte[] presented = RegistrationCredentials.sha256((token != null) ? token : "");
 		if (token == null || registration.isEmpty()
 				|| !MessageDigest.isEqual(presented, registration.get().registrationAccessTokenHash())) {
@@ -217,8 +224,9 @@ public final class Registrations {
 	}
 
 	/**
-	 * RFC 7592 §2.2: the request MUST carry the client's own {@code client_id}, and the server MUST NOT accept
-	 * changes to what it issued. Those values may be echoed unchanged; no client secret was ever issued.
+	 * RFC 7592 §2.2: the request MUST carry the client's own {@code client_id}, and the
+	 * server MUST NOT accept changes to what it issued. Those values may be echoed
+	 * unchanged; no client secret was ever issued.
 	 */
 	private void requireIssuedValuesUnchanged(Map<String, Object> members, PartnerRegistration current) {
 		String clientId = current.partner().clientId();
@@ -278,7 +286,10 @@ public final class Registrations {
 		return this.issuer + "/register/" + clientId;
 	}
 
-	/** The metadata kept with the partner and returned by reads: the effective metadata and the statement. */
+	/**
+	 * The metadata kept with the partner and returned by reads: the effective metadata
+	 * and the statement.
+	 */
 	private static Map<String, Object> metadataToStore(ClientMetadata metadata, SoftwareStatement statement) {
 		Map<String, Object> stored = metadata.toJson();
 		stored.put(ORG_ID, statement.orgId());
@@ -292,8 +303,8 @@ public final class Registrations {
 			return JSONObjectUtils.parse(registration.metadataJson());
 		}
 		catch (ParseException ex) {
-			throw new IllegalStateException("Stored metadata of client " + registration.partner().clientId()
-					+ " is not a JSON object", ex);
+			throw new IllegalStateException(
+					"Stored metadata of client " + registration.partner().clientId() + " is not a JSON object", ex);
 		}
 	}
 

@@ -16,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the partner registry: its properties, the trusted directory's keys (and the demo directory key of
- * the default run), statement verification and registration.
+ * Wires the partner registry: its properties, the trusted directory's keys (and the demo
+ * directory key of the default run), statement verification and registration.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistryProperties.class)
@@ -27,13 +27,14 @@ final class RegistryConfiguration {
 	DemoDirectoryKeys demoDirectoryKeys(RegistryProperties properties) {
 		RegistryProperties.Directory directory = properties.directory();
 		String folder = directory.demoKeysDirectory();
-		DemoDirectoryKeys demo = new DemoDirectoryKeys((folder != null) ? Path.of(folder) : null,
-				directory.jwksUri());
+		DemoDirectoryKeys demo = new DemoDirectoryKeys((folder != null) ? Path.of(folder) : null, directory.jwksUri());
 		demo.generateIfMissing();
 		return demo;
 	}
 
-	/** Takes the demo keys so that they are written before the directory is first read. */
+	/**
+	 * Takes the demo keys so that they are written before the directory is first read.
+	 */
 	@Bean
 	DirectoryKeys directoryKeys(RegistryProperties properties, DemoDirectoryKeys demoDirectoryKeys,
 			ObjectProvider<Clock> clock) {

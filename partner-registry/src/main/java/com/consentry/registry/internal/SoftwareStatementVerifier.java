@@ -28,23 +28,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 
 /**
- * Verifies a {@code software_statement}: signed with ES256 or PS256 by a trusted directory key, and carrying
- * {@code iss}, {@code iat}, {@code exp}, {@code jti}, {@code org_id} and {@code org_name}.
+ * Verifies a {@code software_statement}: signed with ES256 or PS256 by a trusted
+ * directory key, and carrying {@code iss}, {@code iat}, {@code exp}, {@code jti},
+ * {@code org_id} and {@code org_name}.
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2.3">RFC 7591 §2.3</a>
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc8725">RFC 8725 JWT Best Current Practices</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2.3">RFC 7591
+ * §2.3</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc8725">RFC 8725 JWT Best Current
+ * Practices</a>
  */
 public final class SoftwareStatementVerifier {
 
 	/** A statement is a few kilobytes; anything far larger is not one. */
 	static final int MAX_LENGTH = 32 * 1024;
 
-	/** FAPI 2.0 SP §5.4.1(1): PS256, ES256 (EdDSA keys are not offered by directories we trust). */
+	/**
+	 * FAPI 2.0 SP §5.4.1(1): PS256, ES256 (EdDSA keys are not offered by directories we
+	 * trust).
+	 */
 	private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256);
 
 	/**
-	 * FAPI 2.0 SP §5.3.2.1(13) and Note 3: tolerate 10 s of clock skew, for {@code iat} and {@code nbf} ahead
-	 * of our clock as for {@code exp} behind it (the spec's upper bound of 60 s is looser than we need).
+	 * FAPI 2.0 SP §5.3.2.1(13) and Note 3: tolerate 10 s of clock skew, for {@code iat}
+	 * and {@code nbf} ahead of our clock as for {@code exp} behind it (the spec's upper
+	 * bound of 60 s is looser than we need).
 	 */
 	private static final Duration SKEW = Duration.ofSeconds(10);
 
@@ -70,10 +77,10 @@ public final class SoftwareStatementVerifier {
 	}
 
 	/**
-	 * @throws RegistrationException {@code unapproved_software_statement} when no trusted key signed it (no
-	 * directory, unknown {@code kid}, an algorithm other than ES256/PS256, unsigned);
-	 * {@code invalid_software_statement} when it is malformed, its signature fails or a claim is missing or
-	 * out of time
+	 * @throws RegistrationException {@code unapproved_software_statement} when no trusted
+	 * key signed it (no directory, unknown {@code kid}, an algorithm other than
+	 * ES256/PS256, unsigned); {@code invalid_software_statement} when it is malformed,
+	 * its signature fails or a claim is missing or out of time
 	 */
 	public SoftwareStatement verify(String serialized) {
 		Assert.notNull(serialized, "serialized cannot be null");
@@ -109,7 +116,8 @@ public final class SoftwareStatementVerifier {
 			throw invalid("software_statement is not a JWT", ex);
 		}
 		if (!(jwt instanceof SignedJWT signed)) {
-			// RFC 8725 §3.1: an unsigned (alg none) or encrypted statement is vouched for by no one.
+			// RFC 8725 §3.1: an unsigned (alg none) or encrypted statement is vouched for
+			// by no one.
 			throw unapproved("software_statement must be signed with ES256 or PS256");
 		}
 		return signed;

@@ -53,8 +53,8 @@ class ClientMetadataTests {
 						set("redirect_uris", List.of("http://app.example.com/callback")), redirect),
 				row("fails because redirect_uri has a fragment (RFC6749 §3.1.2)",
 						set("redirect_uris", List.of("https://app.example.com/callback#x")), redirect),
-				row("fails because redirect_uri is relative (RFC6749 §3.1.2)", set("redirect_uris", List.of("/callback")),
-						redirect),
+				row("fails because redirect_uri is relative (RFC6749 §3.1.2)",
+						set("redirect_uris", List.of("/callback")), redirect),
 				row("fails because redirect_uri holds a comma (stored comma-joined)",
 						set("redirect_uris", List.of("https://app.example.com/cb,https://evil.example/cb")), redirect),
 				row("fails because redirect_uris is missing (RFC7591 §2.3: the statement must carry them)",
@@ -85,11 +85,10 @@ class ClientMetadataTests {
 				row("fails because jwks holds an RSA key under 2048 bits (FAPI2 SP §5.4.1(2))",
 						set("jwks", Map.of("keys", List.of(rsaKey("weak", 1024).toPublicJWK().toJSONObject()))),
 						metadata),
-				row("fails because jwks_uri is http (FAPI2 SP §5.4.2)",
-						(body) -> {
-							body.remove("jwks");
-							body.put("jwks_uri", "http://app.example.com/jwks.json");
-						}, metadata),
+				row("fails because jwks_uri is http (FAPI2 SP §5.4.2)", (body) -> {
+					body.remove("jwks");
+					body.put("jwks_uri", "http://app.example.com/jwks.json");
+				}, metadata),
 				row("fails because scope lacks openid (Consentry registration contract)",
 						set("scope", "fdx:accountbasic:read"), metadata),
 				row("fails because scope holds an unknown value", set("scope", "openid admin"), metadata),
@@ -146,8 +145,9 @@ class ClientMetadataTests {
 	}
 
 	static Stream<Arguments> statementOnlyMembers() {
-		return Stream.of(argumentSet("fails because jwks differs", "jwks",
-				Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject()))),
+		return Stream.of(
+				argumentSet("fails because jwks differs", "jwks",
+						Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject()))),
 				argumentSet("fails because jwks_uri is added", "jwks_uri", "https://evil.example/jwks.json"),
 				argumentSet("fails because software_jwks_endpoint is added", "software_jwks_endpoint",
 						"https://evil.example/jwks.json"),
@@ -231,8 +231,8 @@ class ClientMetadataTests {
 				Instant.parse("2026-05-01T10:00:00Z"), "org-123");
 
 		assertThat(client.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
-		assertThat(client.getAuthorizationGrantTypes()).containsExactlyInAnyOrder(
-				AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN);
+		assertThat(client.getAuthorizationGrantTypes())
+			.containsExactlyInAnyOrder(AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN);
 		assertThat(client.getRedirectUris()).containsExactly("https://app.example.com/callback");
 		assertThat(client.getScopes()).containsExactlyInAnyOrder("openid", "offline_access", "fdx:accountbasic:read");
 		assertThat(client.getClientSettings().isRequireProofKey()).isTrue();
@@ -243,8 +243,8 @@ class ClientMetadataTests {
 		assertThat(client.getTokenSettings().getAccessTokenTimeToLive()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(client.getTokenSettings().getAccessTokenFormat()).isEqualTo(OAuth2TokenFormat.SELF_CONTAINED);
 		assertThat(client.getTokenSettings().isReuseRefreshTokens()).isFalse();
-		assertThat(FapiClientSettings.jwks(client)).hasValueSatisfying(
-				(jwks) -> assertThat(jwks.getKeyByKeyId("client-1").isPrivate()).isFalse());
+		assertThat(FapiClientSettings.jwks(client))
+			.hasValueSatisfying((jwks) -> assertThat(jwks.getKeyByKeyId("client-1").isPrivate()).isFalse());
 		assertThat(FapiClientSettings.authorizationSignedResponseAlg(client)).isEqualTo(SignatureAlgorithm.PS256);
 		assertThat(FapiClientSettings.responseModes(client)).containsExactly("jwt", "query.jwt");
 		assertThat(FapiClientSettings.dpopBoundAccessTokens(client)).isTrue();
@@ -260,8 +260,7 @@ class ClientMetadataTests {
 		statement.put("jwks_uri", "https://app.example.com/jwks.json");
 
 		RegisteredClient client = FapiRegisteredClients.of(ClientMetadata.from(Map.of(), statement, false), "id-1",
-				"client-1",
-				Instant.parse("2026-05-01T10:00:00Z"), "org-123");
+				"client-1", Instant.parse("2026-05-01T10:00:00Z"), "org-123");
 
 		assertThat(client.getClientSettings().getJwkSetUrl()).isEqualTo("https://app.example.com/jwks.json");
 		assertThat(FapiClientSettings.jwks(client)).isEmpty();

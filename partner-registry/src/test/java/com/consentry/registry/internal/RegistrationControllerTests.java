@@ -70,22 +70,25 @@ class RegistrationControllerTests {
 
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
-	/** The registry's clock, moved on to tell an update's time from the registration's. */
+	/**
+	 * The registry's clock, moved on to tell an update's time from the registration's.
+	 */
 	private final SettableClock clock = new SettableClock(NOW);
 
 	private final MockMvc mvc = MockMvcBuilders
-		.standaloneSetup(new RegistrationController(new Registrations(
-				new SoftwareStatementVerifier(trustedKeys(), null, CLOCK), this.clients, this.partners,
-				TransactionOperations.withoutTransaction(), this.events, "http://localhost:9000", false, false,
-				this.clock)))
+		.standaloneSetup(
+				new RegistrationController(new Registrations(new SoftwareStatementVerifier(trustedKeys(), null, CLOCK),
+						this.clients, this.partners, TransactionOperations.withoutTransaction(), this.events,
+						"http://localhost:9000", false, false, this.clock)))
 		.setControllerAdvice(new RegistrationErrorAdvice())
 		.build();
 
 	@Test
 	@DisplayName("RFC7591 §3.2.1: 201 with client_id, metadata, registration access token and client URI")
 	void registerWhenValidThenCreated() throws Exception {
-		MvcResult result = this.mvc.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
-			.content(body(es256(validClaims().build()), Map.of("client_name", "Overridden by the statement"))))
+		MvcResult result = this.mvc
+			.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().build()), Map.of("client_name", "Overridden by the statement"))))
 			.andExpect(status().isCreated())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(header().string("Cache-Control", "no-store"))
@@ -149,8 +152,8 @@ class RegistrationControllerTests {
 	@ParameterizedTest
 	@MethodSource("bodyOverrides")
 	@DisplayName("RFC7591 §2.3: a body value of a statement-only member that differs from the statement is refused; nothing is stored")
-	void registerWhenBodyChangesStatementOnlyMemberThenInvalidClientMetadataAndNothingStored(String name,
-			Object value) throws Exception {
+	void registerWhenBodyChangesStatementOnlyMemberThenInvalidClientMetadataAndNothingStored(String name, Object value)
+			throws Exception {
 		this.mvc
 			.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
 				.content(body(es256(validClaims().build()), Map.of(name, value))))
@@ -241,10 +244,10 @@ class RegistrationControllerTests {
 		verifyNoInteractions(this.partners, this.clients);
 
 		MockMvc lenient = MockMvcBuilders
-			.standaloneSetup(new RegistrationController(new Registrations(
-					new SoftwareStatementVerifier(trustedKeys(), null, CLOCK), this.clients, this.partners,
-					TransactionOperations.withoutTransaction(), this.events, "http://localhost:9000", false, true,
-					this.clock)))
+			.standaloneSetup(new RegistrationController(
+					new Registrations(new SoftwareStatementVerifier(trustedKeys(), null, CLOCK), this.clients,
+							this.partners, TransactionOperations.withoutTransaction(), this.events,
+							"http://localhost:9000", false, true, this.clock)))
 			.setControllerAdvice(new RegistrationErrorAdvice())
 			.build();
 		lenient.perform(post("/register").contentType(MediaType.APPLICATION_JSON).content(body(statement, Map.of())))
@@ -274,8 +277,9 @@ class RegistrationControllerTests {
 	@Test
 	@DisplayName("RFC7591 §3.1: a body that is not application/json answers invalid_client_metadata")
 	void registerWhenNotJsonContentTypeThenInvalidClientMetadata() throws Exception {
-		this.mvc.perform(post("/register").contentType(MediaType.TEXT_PLAIN)
-			.content(body(es256(validClaims().build()), Map.of())))
+		this.mvc
+			.perform(post("/register").contentType(MediaType.TEXT_PLAIN)
+				.content(body(es256(validClaims().build()), Map.of())))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error").value("invalid_client_metadata"));
 		verifyNoInteractions(this.partners, this.clients);
@@ -286,8 +290,9 @@ class RegistrationControllerTests {
 	void registerWhenBodyTooLargeThenInvalidClientMetadata() throws Exception {
 		String padding = "x".repeat(RegistrationRequest.MAX_BYTES);
 
-		this.mvc.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
-			.content(body(es256(validClaims().build()), Map.of("padding", padding))))
+		this.mvc
+			.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().build()), Map.of("padding", padding))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error").value("invalid_client_metadata"));
 		verifyNoInteractions(this.partners, this.clients);
@@ -298,7 +303,8 @@ class RegistrationControllerTests {
 	void readWhenTokenMatchesThenMetadata() throws Exception {
 		RegisteredFixture registered = register();
 
-		this.mvc.perform(get("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token()))
+		this.mvc
+			.perform(get("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(jsonPath("$.client_id").value(registered.clientId()))
@@ -333,8 +339,8 @@ class RegistrationControllerTests {
 		RegisteredFixture registered = register();
 		given(this.partners.delete(registered.clientId())).willReturn(true);
 
-		this.mvc.perform(delete("/register/" + registered.clientId()).header("Authorization",
-				"Bearer " + registered.token()))
+		this.mvc.perform(
+				delete("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token()))
 			.andExpect(status().isNoContent());
 
 		verify(this.partners).delete(registered.clientId());
@@ -368,7 +374,8 @@ class RegistrationControllerTests {
 			.claim("response_modes", List.of("jwt", "query.jwt"))
 			.build());
 		Map<String, Object> members = updateMembers(registered.clientId());
-		// Issued values may be echoed unchanged (RFC7592 §2.2 MAY); status is not client metadata.
+		// Issued values may be echoed unchanged (RFC7592 §2.2 MAY); status is not client
+		// metadata.
 		members.put("client_id_issued_at", NOW.getEpochSecond());
 		members.put("registration_client_uri", "http://localhost:9000/register/" + registered.clientId());
 		members.put("status", "ACTIVE");
@@ -422,7 +429,8 @@ class RegistrationControllerTests {
 		assertThat(FapiClientSettings.responseModes(saved)).containsExactly("jwt", "query.jwt");
 		assertThat(FapiClientSettings.orgId(saved)).hasValue("org-123");
 
-		// The same token reads the updated registration, in the very shape the update answered with.
+		// The same token reads the updated registration, in the very shape the update
+		// answered with.
 		given(this.partners.findRegistration(registered.clientId())).willReturn(Optional.of(updated));
 		MvcResult read = this.mvc
 			.perform(get("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token()))
@@ -441,7 +449,8 @@ class RegistrationControllerTests {
 		String path = "/register/" + registered.clientId();
 
 		for (RequestBuilder request : List.of(
-				put(path).header("Authorization", "Bearer wrong-token").contentType(MediaType.APPLICATION_JSON)
+				put(path).header("Authorization", "Bearer wrong-token")
+					.contentType(MediaType.APPLICATION_JSON)
 					.content(body),
 				put(path).contentType(MediaType.APPLICATION_JSON).content(body),
 				put(path).header("Authorization", "Basic " + registered.token())
@@ -450,7 +459,8 @@ class RegistrationControllerTests {
 				put("/register/unknown").header("Authorization", "Bearer " + registered.token())
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(body),
-				put(path).header("Authorization", "Bearer wrong-token").contentType(MediaType.TEXT_PLAIN)
+				put(path).header("Authorization", "Bearer wrong-token")
+					.contentType(MediaType.TEXT_PLAIN)
 					.content("not json"))) {
 			this.mvc.perform(request)
 				.andExpect(status().isUnauthorized())
@@ -463,8 +473,8 @@ class RegistrationControllerTests {
 	@ParameterizedTest
 	@MethodSource("issuedValueChanges")
 	@DisplayName("RFC7592 §2.2: client_id must be the client's own; issued values and secrets cannot be changed")
-	void updateWhenIssuedValueChangedThenInvalidClientMetadataAndNothingChanged(
-			Consumer<Map<String, Object>> change) throws Exception {
+	void updateWhenIssuedValueChangedThenInvalidClientMetadataAndNothingChanged(Consumer<Map<String, Object>> change)
+			throws Exception {
 		RegisteredFixture registered = registerForUpdate();
 		Map<String, Object> members = updateMembers(registered.clientId());
 		change.accept(members);
@@ -517,9 +527,9 @@ class RegistrationControllerTests {
 	@DisplayName("RFC7592 §2.2, RFC7591 §2.3: an update whose body swaps the keys or redirect URIs is refused and changes nothing")
 	void updateWhenBodyChangesKeysOrRedirectsThenInvalidClientMetadataAndNothingChanged() throws Exception {
 		RegisteredFixture registered = registerForUpdate();
-		for (Map.Entry<String, Object> override : Map.<String, Object>of("jwks",
-				Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject())), "redirect_uris",
-				List.of("https://evil.example/cb"))
+		for (Map.Entry<String, Object> override : Map
+			.<String, Object>of("jwks", Map.of("keys", List.of(ecKey("attacker").toPublicJWK().toJSONObject())),
+					"redirect_uris", List.of("https://evil.example/cb"))
 			.entrySet()) {
 			Map<String, Object> members = updateMembers(registered.clientId());
 			members.put(override.getKey(), override.getValue());
@@ -613,7 +623,10 @@ class RegistrationControllerTests {
 		return new RegisteredFixture(clientId, (String) json.get("registration_access_token"), client.getValue());
 	}
 
-	/** A registered client whose update would be valid if the test did not spoil it; earlier calls forgotten. */
+	/**
+	 * A registered client whose update would be valid if the test did not spoil it;
+	 * earlier calls forgotten.
+	 */
 	private RegisteredFixture registerForUpdate() throws Exception {
 		RegisteredFixture registered = register();
 		given(this.partners.update(any())).willReturn(true);

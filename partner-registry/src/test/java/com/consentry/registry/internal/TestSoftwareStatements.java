@@ -23,8 +23,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Directory keys and software statements for tests: a trusted EC and RSA directory key, valid claims at
- * {@link #NOW}, and signing in the shapes a directory (or an attacker) would use.
+ * Directory keys and software statements for tests: a trusted EC and RSA directory key,
+ * valid claims at {@link #NOW}, and signing in the shapes a directory (or an attacker)
+ * would use.
  */
 final class TestSoftwareStatements {
 
@@ -41,7 +42,10 @@ final class TestSoftwareStatements {
 	private TestSoftwareStatements() {
 	}
 
-	/** A directory that trusts the public halves of {@link #DIRECTORY_EC_KEY} and {@link #DIRECTORY_RSA_KEY}. */
+	/**
+	 * A directory that trusts the public halves of {@link #DIRECTORY_EC_KEY} and
+	 * {@link #DIRECTORY_RSA_KEY}.
+	 */
 	static DirectoryKeys trustedKeys() {
 		JWKSet set = new JWKSet(List.of(DIRECTORY_EC_KEY.toPublicJWK(), DIRECTORY_RSA_KEY.toPublicJWK()));
 		return new DirectoryKeys(() -> set, CLOCK);
@@ -72,8 +76,7 @@ final class TestSoftwareStatements {
 
 	static String ps256(JWTClaimsSet claims) {
 		try {
-			return sign(new RSASSASigner(DIRECTORY_RSA_KEY), JWSAlgorithm.PS256, DIRECTORY_RSA_KEY.getKeyID(),
-					claims);
+			return sign(new RSASSASigner(DIRECTORY_RSA_KEY), JWSAlgorithm.PS256, DIRECTORY_RSA_KEY.getKeyID(), claims);
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
