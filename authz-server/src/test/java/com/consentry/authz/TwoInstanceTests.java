@@ -1,5 +1,7 @@
 package com.consentry.authz;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Date;
@@ -9,6 +11,13 @@ import com.consentry.authz.support.CustomerSession;
 import com.consentry.authz.support.FapiTestClient;
 import com.consentry.authz.support.TestDirectory;
 import com.consentry.authz.support.Tokens;
+import com.consentry.consent.ConsentId;
+import com.consentry.consent.ConsentStatus;
+import com.consentry.consent.ConsentUpdateReason;
+import com.consentry.consent.Consents;
+import com.consentry.consent.RevocationChannel;
+import com.nimbusds.common.contenttype.ContentType;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
@@ -24,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,13 +44,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two server instances on one database, as behind a load balancer: single-use values used
- * on one are refused on the other, and state made on one is usable on the other.
+ * on one are refused on the other, state made on one is usable on the other, and a
+ * revocation through any channel on one ends the tokens on the other at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstanceTests extends AuthorizationServerTest {
 
 	@Autowired
 	EmbeddedPostgres database;
+
+	@Autowired
+	Consents consents;
 
 	ConfigurableApplicationContext second;
 
@@ -60,7 +75,10 @@ class TwoInstanceTests extends AuthorizationServerTest {
 					// an external database is no demo run: the first instance seeded the
 					// demo data
 					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false",
-					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri());
+					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri(),
+					"--consentry.introspection.resource-servers[0].client-id=" + GATEWAY_CLIENT_ID,
+					"--consentry.introspection.resource-servers[0].jwks="
+							+ new JWKSet(GATEWAY_KEY.toPublicJWK()).toString());
 	}
 
 	@AfterAll
@@ -147,6 +165,64 @@ class TwoInstanceTests extends AuthorizationServerTest {
 		HTTPResponse replay = pushWithProof(this.onSecond, proof);
 		assertThat(replay.getStatusCode()).isEqualTo(400);
 		assertThat(replay.getBody()).contains("invalid_dpop_proof");
+	}
+
+	@ParameterizedTest
+	@EnumSource(RevocationChannel.class)
+	@DisplayName("FDX Security Model (immediate token revocation): a revocation on one instance ends refresh and introspection at once on the other")
+	void revokeOnOneInstanceThenTokensEndOnTheOther(RevocationChannel channel) throws Exception {
+		FapiTestClient partner = newPartner();
+		Tokens granted = Tokens.obtain(partner);
+		ConsentId consentId = new ConsentId(granted.consentId());
+		FapiTestClient partnerOnSecond = partner.via(this.secondBase);
+		FapiTestClient gatewayOnSecond = gateway().via(this.secondBase);
+		Tokens tokens = Tokens.fromResponse(partnerOnSecond.refresh(granted.refreshToken()));
+		assertThat(introspect(gatewayOnSecond, tokens.accessToken()).get("active")).isEqualTo(true);
+
+		revokeOnFirst(channel, partner, tokens, consentId);
+
+		HTTPResponse refresh = partnerOnSecond.refresh(tokens.refreshToken());
+		assertThat(refresh.getStatusCode()).as(channel + ": " + refresh.getBody()).isIn(400, 401);
+		assertThat(introspect(gatewayOnSecond, tokens.accessToken()).get("active")).as(channel.name()).isEqualTo(false);
+		assertThat(this.consents.find(consentId).orElseThrow().status()).isEqualTo(ConsentStatus.REVOKED);
+	}
+
+	private void revokeOnFirst(RevocationChannel channel, FapiTestClient partner, Tokens tokens, ConsentId consentId) {
+		switch (channel) {
+			case PARTNER -> {
+				HTTPResponse revoked = partner.sendWithProof(() -> {
+					HTTPRequest request = new HTTPRequest(HTTPRequest.Method.PUT,
+							partner.endpoint("/fdx/v6/consents/" + consentId.value() + "/revocation"));
+					request.setAuthorization("DPoP " + tokens.accessToken().getValue());
+					request.setHeader("x-fapi-interaction-id", "two-instance-revocation");
+					request.setEntityContentType(ContentType.APPLICATION_JSON);
+					request.setBody("{\"reason\":\"USER_ACTION\",\"initiator\":\"DATA_RECIPIENT\"}");
+					return request;
+				}, tokens.accessToken());
+				assertThat(revoked.getStatusCode()).as(revoked.getBody()).isEqualTo(204);
+			}
+			case CUSTOMER -> {
+				CustomerSession alice = new CustomerSession(ISSUER);
+				alice.signIn(alice.get(ISSUER.resolve("/account")), "alice", "alice-demo-pass");
+				HttpResponse<String> confirmation = alice
+					.get(ISSUER.resolve("/account/consents/" + consentId.value() + "/revoke"));
+				HttpResponse<String> done = alice.post("/account/consents/" + consentId.value() + "/revoke",
+						CustomerSession.hiddenFields(confirmation.body()));
+				assertThat(done.body()).contains("Sharing stopped");
+			}
+			case BANK -> this.consents.revokeByBank(consentId, ConsentUpdateReason.BUSINESS_RULE);
+			case REGISTRY -> {
+				HTTPRequest delete = new HTTPRequest(HTTPRequest.Method.DELETE,
+						ISSUER.resolve("/register/" + partner.clientId));
+				delete.setAuthorization("Bearer " + partner.registrationAccessToken);
+				try {
+					assertThat(delete.send().getStatusCode()).isEqualTo(204);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
 	}
 
 	private static HTTPResponse push(FapiTestClient client, ClientAuthentication authentication) {

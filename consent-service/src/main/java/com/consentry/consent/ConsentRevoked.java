@@ -13,14 +13,17 @@ import org.springframework.util.Assert;
  * @param customerId the customer who granted it; {@code null} when it was revoked before
  * any customer answered
  * @param revocation who, why and when
+ * @param channel where the revocation came in (the partner's API, the customer's page,
+ * the bank, the registry)
  */
 public record ConsentRevoked(ConsentId consentId, String clientId, @Nullable String customerId,
-		ConsentRevocation revocation) {
+		ConsentRevocation revocation, RevocationChannel channel) {
 
 	public ConsentRevoked {
 		Assert.notNull(consentId, "consentId cannot be null");
 		Assert.hasText(clientId, "clientId cannot be empty");
 		Assert.notNull(revocation, "revocation cannot be null");
+		Assert.notNull(channel, "channel cannot be null");
 	}
 
 }

@@ -166,7 +166,8 @@ public class Consents {
 	public Consent revokeByPartner(ConsentId id, String clientId, ConsentUpdateReason reason, PartyType initiator) {
 		Assert.isTrue(initiator != PartyType.DATA_PROVIDER, "a partner cannot revoke as the data provider");
 		Consent consent = findOfPartner(id, clientId).orElseThrow(ConsentNotFoundException::new);
-		return revoke(consent, new ConsentRevocation(reason, initiator, this.clock.instant()));
+		return revoke(consent, new ConsentRevocation(reason, initiator, this.clock.instant()),
+				RevocationChannel.PARTNER);
 	}
 
 	/**
@@ -179,7 +180,8 @@ public class Consents {
 	public Consent revokeByCustomer(ConsentId id, String customerId) {
 		Consent consent = findOfCustomer(id, customerId).orElseThrow(ConsentNotFoundException::new);
 		return revoke(consent,
-				new ConsentRevocation(ConsentUpdateReason.USER_ACTION, PartyType.INDIVIDUAL, this.clock.instant()));
+				new ConsentRevocation(ConsentUpdateReason.USER_ACTION, PartyType.INDIVIDUAL, this.clock.instant()),
+				RevocationChannel.CUSTOMER);
 	}
 
 	/**
@@ -192,7 +194,8 @@ public class Consents {
 		Consent consent = this.store.find(id)
 			.filter((found) -> found.status().isGranted())
 			.orElseThrow(ConsentNotFoundException::new);
-		return revoke(consent, new ConsentRevocation(reason, PartyType.DATA_PROVIDER, this.clock.instant()));
+		return revoke(consent, new ConsentRevocation(reason, PartyType.DATA_PROVIDER, this.clock.instant()),
+				RevocationChannel.BANK);
 	}
 
 	/** The bank pauses a consent: no token works until it is resumed. */
@@ -258,10 +261,10 @@ public class Consents {
 		return this.clock.instant();
 	}
 
-	private Consent revoke(Consent consent, ConsentRevocation revocation) {
+	private Consent revoke(Consent consent, ConsentRevocation revocation, RevocationChannel channel) {
 		Consent revoked = move(consent, consent.revoke(revocation.updatedTime()), revocation);
-		this.events
-			.publishEvent(new ConsentRevoked(consent.id(), consent.clientId(), consent.customerId(), revocation));
+		this.events.publishEvent(
+				new ConsentRevoked(consent.id(), consent.clientId(), consent.customerId(), revocation, channel));
 		return revoked;
 	}
 

@@ -68,8 +68,10 @@ class ConsentsTests {
 	@DisplayName("RFC7592 §2.3, FDX ConsentRevocation: a deleted partner's consents are revoked for BUSINESS_RULE by the DATA_PROVIDER")
 	void revokeAllOfDeletedPartnerThenBusinessRuleByDataProvider() {
 		given(this.store.revokeAllOfClient(any(), any())).willAnswer((invocation) -> List.of(
-				new ConsentRevoked(ConsentId.generate(), "partner-1", "alice", invocation.getArgument(1)),
-				new ConsentRevoked(ConsentId.generate(), "partner-1", null, invocation.getArgument(1))));
+				new ConsentRevoked(ConsentId.generate(), "partner-1", "alice", invocation.getArgument(1),
+						RevocationChannel.REGISTRY),
+				new ConsentRevoked(ConsentId.generate(), "partner-1", null, invocation.getArgument(1),
+						RevocationChannel.REGISTRY)));
 
 		int revoked = this.consents.revokeAllOfDeletedPartner("partner-1");
 

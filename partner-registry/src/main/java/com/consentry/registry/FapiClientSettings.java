@@ -51,6 +51,12 @@ public final class FapiClientSettings {
 	public static final String ORG_ID = "settings.client.org-id";
 
 	/**
+	 * Where the partner takes signed consent events ({@code notification_uri} of its
+	 * software statement): an absolute {@code https} URI.
+	 */
+	public static final String NOTIFICATION_URI = "settings.client.notification-uri";
+
+	/**
 	 * Marks the resource gateway's own client (entitled to introspection, FAPI 2.0 MS
 	 * §6.2); never set by registration.
 	 */
@@ -110,6 +116,14 @@ public final class FapiClientSettings {
 	 */
 	public static Optional<String> orgId(RegisteredClient client) {
 		return Optional.ofNullable(setting(client, ORG_ID, String.class));
+	}
+
+	/**
+	 * Where the partner takes signed consent events; empty when it registered no
+	 * endpoint.
+	 */
+	public static Optional<String> notificationUri(RegisteredClient client) {
+		return Optional.ofNullable(setting(client, NOTIFICATION_URI, String.class));
 	}
 
 	/** Whether this is the resource gateway's client. */

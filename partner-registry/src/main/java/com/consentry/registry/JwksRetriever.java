@@ -5,9 +5,6 @@ import java.net.HttpURLConnection;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.URL;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -48,8 +45,8 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 	 */
 	public JwksRetriever(RegistryProperties.JwksFetch policy, int connectTimeoutMillis, int readTimeoutMillis,
 			int sizeLimit) {
-		super(connectTimeoutMillis, readTimeoutMillis, sizeLimit, true,
-				new AddressCheckingSocketFactory(policy.allowPrivateAddresses()));
+		super(connectTimeoutMillis, readTimeoutMillis, sizeLimit, true, new AddressCheckingSocketFactory(
+				(SSLSocketFactory) SSLSocketFactory.getDefault(), policy.allowPrivateAddresses()));
 		this.policy = policy;
 	}
 
@@ -114,15 +111,6 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 		return true;
 	}
 
-	private static void requirePublic(InetSocketAddress endpoint, boolean allowPrivateAddresses) throws IOException {
-		if (endpoint.isUnresolved()) {
-			throw new UnknownHostException(endpoint.getHostString());
-		}
-		if (!allowPrivateAddresses && !isPublic(endpoint.getAddress())) {
-			throw new IOException("Refused to fetch a JWKS from a non-public address of " + endpoint.getHostString());
-		}
-	}
-
 	private static boolean isNat64(byte[] bytes) {
 		byte[] prefix = { 0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 };
 		for (int i = 0; i < prefix.length; i++) {
@@ -140,95 +128,6 @@ public final class JwksRetriever extends DefaultResourceRetriever {
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * Hands {@code HttpsURLConnection} a plain socket that checks the address it connects
-	 * to; TLS is then layered over it by the JDK's default factory, with the URL's host
-	 * name for SNI and certificate checks.
-	 */
-	private static final class AddressCheckingSocketFactory extends SSLSocketFactory {
-
-		private final SSLSocketFactory tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
-
-		private final boolean allowPrivateAddresses;
-
-		AddressCheckingSocketFactory(boolean allowPrivateAddresses) {
-			this.allowPrivateAddresses = allowPrivateAddresses;
-		}
-
-		@Override
-		public Socket createSocket() {
-			return new AddressCheckingSocket(this.allowPrivateAddresses);
-		}
-
-		@Override
-		public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-			return this.tls.createSocket(socket, host, port, autoClose);
-		}
-
-		@Override
-		public Socket createSocket(String host, int port) throws IOException {
-			return connected(new InetSocketAddress(host, port), host);
-		}
-
-		@Override
-		public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-			return connected(new InetSocketAddress(host, port), host);
-		}
-
-		@Override
-		public Socket createSocket(InetAddress host, int port) throws IOException {
-			return connected(new InetSocketAddress(host, port), host.getHostAddress());
-		}
-
-		@Override
-		public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-				throws IOException {
-			return connected(new InetSocketAddress(address, port), address.getHostAddress());
-		}
-
-		@Override
-		public String[] getDefaultCipherSuites() {
-			return this.tls.getDefaultCipherSuites();
-		}
-
-		@Override
-		public String[] getSupportedCipherSuites() {
-			return this.tls.getSupportedCipherSuites();
-		}
-
-		private Socket connected(InetSocketAddress endpoint, String host) throws IOException {
-			Socket socket = createSocket();
-			try {
-				socket.connect(endpoint);
-				return this.tls.createSocket(socket, host, endpoint.getPort(), true);
-			}
-			catch (IOException ex) {
-				socket.close();
-				throw ex;
-			}
-		}
-
-	}
-
-	private static final class AddressCheckingSocket extends Socket {
-
-		private final boolean allowPrivateAddresses;
-
-		AddressCheckingSocket(boolean allowPrivateAddresses) {
-			this.allowPrivateAddresses = allowPrivateAddresses;
-		}
-
-		@Override
-		public void connect(SocketAddress endpoint, int timeout) throws IOException {
-			if (!(endpoint instanceof InetSocketAddress address)) {
-				throw new IOException("Unsupported address type");
-			}
-			requirePublic(address, this.allowPrivateAddresses);
-			super.connect(endpoint, timeout);
-		}
-
 	}
 
 }

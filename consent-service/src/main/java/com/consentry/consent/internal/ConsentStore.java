@@ -25,6 +25,7 @@ import com.consentry.consent.GrantedResource;
 import com.consentry.consent.PartyType;
 import com.consentry.consent.RequestedResource;
 import com.consentry.consent.ResourceType;
+import com.consentry.consent.RevocationChannel;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -189,7 +190,7 @@ public class ConsentStore {
 			.param("revokedAt", Timestamp.from(revocation.updatedTime()))
 			.param("clientId", clientId)
 			.query((rs, row) -> new ConsentRevoked(new ConsentId(rs.getString("id")), clientId,
-					rs.getString("customer_id"), revocation))
+					rs.getString("customer_id"), revocation, RevocationChannel.REGISTRY))
 			.list();
 	}
 

@@ -9,6 +9,7 @@ import static com.consentry.registry.internal.MetadataNames.GRANT_TYPES;
 import static com.consentry.registry.internal.MetadataNames.JWKS;
 import static com.consentry.registry.internal.MetadataNames.JWKS_URI;
 import static com.consentry.registry.internal.MetadataNames.LOGO_URI;
+import static com.consentry.registry.internal.MetadataNames.NOTIFICATION_URI;
 import static com.consentry.registry.internal.MetadataNames.POLICY_URI;
 import static com.consentry.registry.internal.MetadataNames.REDIRECT_URIS;
 import static com.consentry.registry.internal.MetadataNames.RESPONSE_MODES;
@@ -45,10 +46,10 @@ import org.springframework.util.Assert;
  * The validated client metadata of one registration, held to RFC 7591 §2 and FAPI 2.0
  * (https redirects only, {@code private_key_jwt}, code flow, ES256/PS256,
  * sender-constrained tokens, signed responses). What decides who the client is and where
- * its codes go (keys, redirect URIs, authentication, grant and response types, scope,
- * response modes) comes from the signed software statement only; the unsigned body may
- * repeat those values but not change them. For the rest the statement's values take
- * precedence over the body's.
+ * its codes and events go (keys, redirect URIs, authentication, grant and response types,
+ * scope, response modes, the {@code notification_uri} the server POSTs to) comes from the
+ * signed software statement only; the unsigned body may repeat those values but not
+ * change them. For the rest the statement's values take precedence over the body's.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7591#section-2">RFC 7591 §2</a>
  * @see <a href="https://openid.net/specs/fapi-security-profile-2_0-final.html">FAPI 2.0
@@ -58,7 +59,7 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		String tokenEndpointAuthSigningAlg, @Nullable JWKSet jwks, @Nullable String jwksUri, List<String> scopes,
 		String authorizationSignedResponseAlg, List<String> responseModes, @Nullable String softwareId,
 		@Nullable String softwareVersion, @Nullable String logoUri, @Nullable String clientUri,
-		@Nullable String policyUri, @Nullable String tosUri, List<String> contacts) {
+		@Nullable String policyUri, @Nullable String tosUri, List<String> contacts, @Nullable String notificationUri) {
 
 	/**
 	 * FAPI 2.0 SP §5.3.2.1(6): the only client authentication we offer besides mTLS
@@ -101,7 +102,7 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 	 */
 	static final List<String> STATEMENT_ONLY = List.of(JWKS, JWKS_URI, REDIRECT_URIS, TOKEN_ENDPOINT_AUTH_METHOD,
 			TOKEN_ENDPOINT_AUTH_SIGNING_ALG, GRANT_TYPES, RESPONSE_TYPES, SCOPE, RESPONSE_MODES,
-			AUTHORIZATION_SIGNED_RESPONSE_ALG, DPOP_BOUND_ACCESS_TOKENS, SOFTWARE_ID);
+			AUTHORIZATION_SIGNED_RESPONSE_ALG, DPOP_BOUND_ACCESS_TOKENS, SOFTWARE_ID, NOTIFICATION_URI);
 
 	/**
 	 * The names open-banking directories (UK, Brazil) give members, and the RFC 7591
@@ -258,7 +259,8 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 				metadata.string(SOFTWARE_ID, MAX_NAME_LENGTH).orElse(null),
 				metadata.string(SOFTWARE_VERSION, 100).orElse(null), optionalHttps(metadata, LOGO_URI),
 				optionalHttps(metadata, CLIENT_URI), optionalHttps(metadata, POLICY_URI),
-				optionalHttps(metadata, TOS_URI), metadata.strings(CONTACTS, 10, 320).orElse(List.of()));
+				optionalHttps(metadata, TOS_URI), metadata.strings(CONTACTS, 10, 320).orElse(List.of()),
+				optionalHttps(metadata, NOTIFICATION_URI));
 	}
 
 	/**
@@ -332,6 +334,7 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		if (!this.contacts.isEmpty()) {
 			json.put(CONTACTS, this.contacts);
 		}
+		putIfPresent(json, NOTIFICATION_URI, this.notificationUri);
 		return json;
 	}
 

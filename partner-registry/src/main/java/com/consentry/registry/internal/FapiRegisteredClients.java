@@ -68,6 +68,9 @@ final class FapiRegisteredClients {
 		if (metadata.jwks() != null) {
 			settings.setting(FapiClientSettings.JWKS, metadata.jwks().toString(true));
 		}
+		if (metadata.notificationUri() != null) {
+			settings.setting(FapiClientSettings.NOTIFICATION_URI, metadata.notificationUri());
+		}
 		return settings.build();
 	}
 

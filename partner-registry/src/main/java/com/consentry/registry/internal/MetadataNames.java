@@ -54,6 +54,12 @@ final class MetadataNames {
 	static final String RESPONSE_MODES = "response_modes";
 
 	/**
+	 * Where the partner takes signed consent events (revocations it did not make), as
+	 * open-banking directories and FDX event notifications name a recipient's callback.
+	 */
+	static final String NOTIFICATION_URI = "notification_uri";
+
+	/**
 	 * Open-banking directories (UK, Brazil): the statement's name for {@code jwks_uri}.
 	 */
 	static final String SOFTWARE_JWKS_ENDPOINT = "software_jwks_endpoint";

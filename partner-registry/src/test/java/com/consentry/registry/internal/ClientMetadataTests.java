@@ -105,7 +105,10 @@ class ClientMetadataTests {
 				row("fails because client_name is missing (the consent page shows it: the directory must vouch for it)",
 						remove("client_name"), RegistrationError.INVALID_SOFTWARE_STATEMENT),
 				row("fails because logo_uri is http (RFC7591 §2)", set("logo_uri", "http://app.example.com/logo.png"),
-						metadata));
+						metadata),
+				row("fails because notification_uri is http (events go over TLS only)",
+						set("notification_uri", "http://app.example.com/events"), metadata),
+				row("fails because notification_uri is relative", set("notification_uri", "/events"), metadata));
 	}
 
 	@Test
@@ -158,7 +161,10 @@ class ClientMetadataTests {
 				argumentSet("fails because authorization_signed_response_alg is set",
 						"authorization_signed_response_alg", "PS256"),
 				argumentSet("fails because dpop_bound_access_tokens differs", "dpop_bound_access_tokens", false),
-				argumentSet("fails because grant_types differs", "grant_types", List.of("authorization_code")));
+				argumentSet("fails because grant_types differs", "grant_types", List.of("authorization_code")),
+				argumentSet(
+						"fails because notification_uri is added (the server POSTs to it: the directory must vouch)",
+						"notification_uri", "https://evil.example/events"));
 	}
 
 	@Test
@@ -264,6 +270,23 @@ class ClientMetadataTests {
 
 		assertThat(client.getClientSettings().getJwkSetUrl()).isEqualTo("https://app.example.com/jwks.json");
 		assertThat(FapiClientSettings.jwks(client)).isEmpty();
+	}
+
+	@Test
+	@DisplayName("RFC7591 §2.3: the statement's notification_uri is kept, returned with the metadata and stored on the registered client")
+	void fromWhenStatementNamesNotificationUriThenStored() {
+		Map<String, Object> statement = validStatement();
+		statement.put("notification_uri", "https://app.example.com/consent-events");
+
+		ClientMetadata metadata = ClientMetadata.from(Map.of(), statement, false);
+		RegisteredClient client = FapiRegisteredClients.of(metadata, "id-1", "client-1",
+				Instant.parse("2026-05-01T10:00:00Z"), "org-123");
+
+		assertThat(metadata.toJson()).containsEntry("notification_uri", "https://app.example.com/consent-events");
+		assertThat(FapiClientSettings.notificationUri(client)).hasValue("https://app.example.com/consent-events");
+		assertThat(FapiClientSettings.notificationUri(FapiRegisteredClients
+			.of(ClientMetadata.from(Map.of(), validStatement(), false), "id-2", "client-2", Instant.EPOCH, "org-123")))
+			.isEmpty();
 	}
 
 	private static Map<String, Object> validStatement() {
