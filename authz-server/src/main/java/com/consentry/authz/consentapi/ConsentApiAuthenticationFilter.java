@@ -10,6 +10,7 @@ import com.consentry.authz.dpop.DpopNonces;
 import com.consentry.authz.dpop.DpopProof;
 import com.consentry.authz.dpop.DpopProofException;
 import com.consentry.authz.dpop.DpopProofVerifier;
+import com.consentry.registry.Partners;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -61,8 +66,16 @@ final class ConsentApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthorizationServerSettings settings;
 
+	private final OAuth2AuthorizationService authorizations;
+
+	private final Partners partners;
+
 	ConsentApiAuthenticationFilter(JwtDecoder accessTokens, DpopProofVerifier verifier, DpopNonces nonces,
-			AuthorizationServerSettings settings) {
+			AuthorizationServerSettings settings, OAuth2AuthorizationService authorizations, Partners partners) {
+		Assert.notNull(authorizations, "authorizations cannot be null");
+		Assert.notNull(partners, "partners cannot be null");
+		this.authorizations = authorizations;
+		this.partners = partners;
 		Assert.notNull(accessTokens, "accessTokens cannot be null");
 		Assert.notNull(verifier, "verifier cannot be null");
 		Assert.notNull(nonces, "nonces cannot be null");
@@ -123,10 +136,26 @@ final class ConsentApiAuthenticationFilter extends OncePerRequestFilter {
 					FdxErrorResponse.dpopChallenge("invalid_token", "the access token is not bound to this key"));
 			return;
 		}
+		// A signature is not enough: the token must still be live (not revoked with its
+		// consent or grant) and
+		// its partner ACTIVE, as introspection would answer (FDX §3.3: a revoked token is
+		// 401 603)
+		if (!isLive(token) || !this.partners.isActive(clientId)) {
+			FdxErrorResponse.write(response, FdxError.AUTHENTICATION_FAILED, FdxErrorResponse
+				.dpopChallenge("invalid_token", "the access token is revoked or its partner inactive"));
+			return;
+		}
 		SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
 		context.setAuthentication(new ConsentApiCaller(jwt, clientId));
 		SecurityContextHolder.getContextHolderStrategy().setContext(context);
 		chain.doFilter(request, response);
+	}
+
+	private boolean isLive(String token) {
+		OAuth2Authorization authorization = this.authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = (authorization != null)
+				? authorization.getAccessToken() : null;
+		return accessToken != null && accessToken.isActive();
 	}
 
 }

@@ -2,6 +2,7 @@ package com.consentry.authz.consentapi;
 
 import com.consentry.authz.dpop.DpopNonces;
 import com.consentry.authz.dpop.DpopProofVerifier;
+import com.consentry.registry.Partners;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
@@ -31,7 +33,8 @@ class ConsentApiSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain consentApi(HttpSecurity http, JwtDecoder accessTokenDecoder, DpopProofVerifier dpopVerifier,
-			DpopNonces dpopNonces, AuthorizationServerSettings settings) {
+			DpopNonces dpopNonces, AuthorizationServerSettings settings, OAuth2AuthorizationService authorizations,
+			Partners partners) {
 		http.securityMatcher(PathPatternRequestMatcher.pathPattern(API_PATHS))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -45,8 +48,8 @@ class ConsentApiSecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> FdxErrorResponse.write(response,
 						FdxError.AUTHENTICATION_FAILED, null)))
 			.addFilterBefore(new InteractionIdFilter(), SecurityContextHolderFilter.class)
-			.addFilterBefore(new ConsentApiAuthenticationFilter(accessTokenDecoder, dpopVerifier, dpopNonces, settings),
-					AbstractPreAuthenticatedProcessingFilter.class);
+			.addFilterBefore(new ConsentApiAuthenticationFilter(accessTokenDecoder, dpopVerifier, dpopNonces, settings,
+					authorizations, partners), AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}
 

@@ -144,10 +144,13 @@ class ConsentApiTests extends AuthorizationServerTest {
 	}
 
 	@Test
-	@DisplayName("FDX §1.3 revokeConsentGrant: 204; refresh is refused and introspection inactive at once; a second revocation is 409; the history names who and why")
+	@DisplayName("FDX §1.3 revokeConsentGrant: 204; refresh is refused, introspection inactive and the consent API refuses the revoked token (401 603) at once; a second revocation is 409; the history names who and why")
 	void revokeWhenActiveThenNoContentTokensEndAndSecondIsConflict() throws Exception {
 		FapiTestClient partner = newPartner();
 		Tokens tokens = Tokens.obtain(partner);
+		// the partner's token of another consent, to look at this one once its own tokens
+		// are revoked
+		Tokens other = Tokens.obtain(partner);
 		String revocation = "/fdx/v6/consents/" + tokens.consentId() + "/revocation";
 
 		HTTPResponse first = call(partner, tokens.accessToken(), HTTPRequest.Method.PUT, revocation,
@@ -163,11 +166,14 @@ class ConsentApiTests extends AuthorizationServerTest {
 			.query(Long.class)
 			.single()).isZero();
 
-		HTTPResponse second = call(partner, tokens.accessToken(), HTTPRequest.Method.PUT, revocation,
+		HTTPResponse revokedToken = call(partner, tokens.accessToken(), HTTPRequest.Method.GET, revocation, null);
+		assertFdxError(revokedToken, 401, "603");
+
+		HTTPResponse second = call(partner, other.accessToken(), HTTPRequest.Method.PUT, revocation,
 				"{\"reason\":\"USER_ACTION\",\"initiator\":\"DATA_RECIPIENT\"}");
 		assertFdxError(second, 409, "409");
 
-		HTTPResponse history = call(partner, tokens.accessToken(), HTTPRequest.Method.GET, revocation, null);
+		HTTPResponse history = call(partner, other.accessToken(), HTTPRequest.Method.GET, revocation, null);
 		assertThat(history.getStatusCode()).isEqualTo(200);
 		List<?> revocations = (JSONArray) history.getBodyAsJSONObject().get("revocations");
 		assertThat(revocations).singleElement().satisfies((entry) -> {
@@ -177,9 +183,26 @@ class ConsentApiTests extends AuthorizationServerTest {
 			assertThat(record.get("initiator")).isEqualTo("INDIVIDUAL");
 			assertThat((String) record.get("updatedTime")).matches(TIMESTAMP);
 		});
-		HTTPResponse grant = call(partner, tokens.accessToken(), HTTPRequest.Method.GET,
+		HTTPResponse grant = call(partner, other.accessToken(), HTTPRequest.Method.GET,
 				"/fdx/v6/consents/" + tokens.consentId(), null);
 		assertThat(grant.getBodyAsJSONObject().get("status")).isEqualTo("REVOKED");
+	}
+
+	@Test
+	@DisplayName("FDX §3.3: a partner the bank suspended is 401 603 at the consent API, and served again once reactivated")
+	void suspendedPartnerIsRefused() throws Exception {
+		FapiTestClient partner = newPartner();
+		Tokens tokens = Tokens.obtain(partner);
+		String consent = "/fdx/v6/consents/" + tokens.consentId();
+		this.jdbc.sql("UPDATE registry.partner SET status = 'SUSPENDED' WHERE client_id = ?")
+			.param(partner.clientId.getValue())
+			.update();
+		assertFdxError(call(partner, tokens.accessToken(), HTTPRequest.Method.GET, consent, null), 401, "603");
+		this.jdbc.sql("UPDATE registry.partner SET status = 'ACTIVE' WHERE client_id = ?")
+			.param(partner.clientId.getValue())
+			.update();
+		assertThat(call(partner, tokens.accessToken(), HTTPRequest.Method.GET, consent, null).getStatusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
