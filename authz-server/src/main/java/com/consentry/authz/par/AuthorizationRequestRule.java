@@ -2,6 +2,7 @@ package com.consentry.authz.par;
 
 import java.util.function.Consumer;
 
+import com.consentry.authz.errors.ErrorDescription;
 import com.consentry.authz.par.AuthorizationRequestRefusedException.Reason;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -23,12 +24,15 @@ public interface AuthorizationRequestRule {
 
 	/**
 	 * The error this rule raises, carrying the request so the error can go back to the
-	 * client, and the reason so a test can tell which rule fired.
+	 * client, and the reason so a test can tell which rule fired. The description may
+	 * quote what the client sent; it leaves here {@linkplain ErrorDescription#safe safe},
+	 * whichever way it then goes back (a JSON body at PAR, a redirect or JARM response at
+	 * the authorization endpoint).
 	 */
 	static AuthorizationRequestRefusedException refuse(OAuth2AuthorizationCodeRequestAuthenticationContext context,
 			Reason reason, String errorCode, String description, String uri) {
-		return new AuthorizationRequestRefusedException(reason, new OAuth2Error(errorCode, description, uri),
-				context.getAuthentication());
+		return new AuthorizationRequestRefusedException(reason,
+				new OAuth2Error(errorCode, ErrorDescription.safe(description), uri), context.getAuthentication());
 	}
 
 	/**

@@ -146,6 +146,34 @@ class FapiAuthorizationRequestRulesTests {
 				.isNull());
 	}
 
+	@Test
+	@DisplayName("RFC6749 §5.2: a client-sent value quoted in a refusal keeps to §5.2's character set and a bounded length")
+	void echoedValuesAreSafe() {
+		Request request = new Request();
+		request.additional.put(ParameterNames.RESPONSE_MODE, "jwt\"\n" + "x".repeat(1000));
+		assertThatExceptionOfType(AuthorizationRequestRefusedException.class)
+			.isThrownBy(() -> rules(false).accept(request.context()))
+			.satisfies((refused) -> assertThat(refused.getError().getDescription()).startsWith("response_mode jwt??xxx")
+				.hasSizeLessThan(210)
+				.doesNotContain("\"", "\n"));
+	}
+
+	@Test
+	@DisplayName("RFC6749 §5.2: a hostile authorization_details type echoed in the refusal is cut to safe ASCII and a bounded length")
+	void echoedDetailsAreSafe() {
+		String hostile = "\\\"</script>\u00e9" + "x".repeat(500);
+		Request request = new Request();
+		request.additional.put(ParameterNames.AUTHORIZATION_DETAILS,
+				"[{\"type\":\"" + hostile.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]");
+		assertThatExceptionOfType(AuthorizationRequestRefusedException.class)
+			.isThrownBy(() -> rules(false).accept(request.context()))
+			.satisfies((refused) -> {
+				assertThat(refused.reason()).isEqualTo(Reason.AUTHORIZATION_DETAILS_INVALID);
+				assertThat(refused.getError().getDescription()).matches("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]+")
+					.hasSizeLessThanOrEqualTo(203);
+			});
+	}
+
 	private static FapiAuthorizationRequestRules rules(boolean plainResponsesAllowed) {
 		return new FapiAuthorizationRequestRules(FDX, plainResponsesAllowed);
 	}
