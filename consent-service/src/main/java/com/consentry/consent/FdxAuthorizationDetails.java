@@ -29,8 +29,6 @@ public final class FdxAuthorizationDetails {
 
 	private static final int MAX_RESOURCES = 16;
 
-	private static final int ECHO_LIMIT = 40;
-
 	// RFC 9396 §2.2 common data fields, allowed beside the type-specific ones.
 	private static final Set<String> COMMON_FIELDS = Set.of("locations", "actions", "datatypes", "identifier",
 			"privileges");
@@ -74,11 +72,11 @@ public final class FdxAuthorizationDetails {
 			throw invalid("authorization detail has no type");
 		}
 		if (!TYPE.equals(type)) {
-			throw invalid("authorization detail type '" + echo(type) + "' is not supported");
+			throw invalid("authorization detail type '" + type + "' is not supported");
 		}
 		for (Object key : detail.keySet()) {
 			if (!"type".equals(key) && !"consentRequest".equals(key) && !COMMON_FIELDS.contains(key)) {
-				throw invalid("unknown member '" + echo(key) + "' in " + TYPE + " detail");
+				throw invalid("unknown member '" + key + "' in " + TYPE + " detail");
 			}
 		}
 		return consentRequest(object(detail.get("consentRequest"), "consentRequest"));
@@ -87,7 +85,7 @@ public final class FdxAuthorizationDetails {
 	private ConsentRequest consentRequest(Map<?, ?> request) {
 		for (Object key : request.keySet()) {
 			if (!CONSENT_REQUEST_FIELDS.contains(key)) {
-				throw invalid("unknown member '" + echo(key) + "' in consentRequest");
+				throw invalid("unknown member '" + key + "' in consentRequest");
 			}
 		}
 		DurationType durationType = enumValue(DurationType.class, request.get("durationType"),
@@ -123,7 +121,7 @@ public final class FdxAuthorizationDetails {
 			Map<?, ?> resource = object(element, "consentRequest.resources[]");
 			for (Object key : resource.keySet()) {
 				if (!"resourceType".equals(key) && !"dataClusters".equals(key)) {
-					throw invalid("unknown member '" + echo(key) + "' in consentRequest.resources[]");
+					throw invalid("unknown member '" + key + "' in consentRequest.resources[]");
 				}
 			}
 			ResourceType resourceType = enumValue(ResourceType.class, resource.get("resourceType"),
@@ -206,17 +204,8 @@ public final class FdxAuthorizationDetails {
 			return Enum.valueOf(type, name);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(what + " '" + echo(name) + "' is not supported");
+			throw invalid(what + " '" + name + "' is not supported");
 		}
-	}
-
-	/**
-	 * A client-sent value as it may appear in {@code error_description}: RFC 6749 §5.2
-	 * allows printable ASCII without quote and backslash, and a long value helps nobody.
-	 */
-	static String echo(Object value) {
-		String safe = String.valueOf(value).replaceAll("[^A-Za-z0-9_.:\\-]", "?");
-		return (safe.length() > ECHO_LIMIT) ? safe.substring(0, ECHO_LIMIT) + "..." : safe;
 	}
 
 	private static InvalidAuthorizationDetailsException invalid(String message) {

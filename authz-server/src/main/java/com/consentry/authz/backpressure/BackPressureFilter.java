@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import com.consentry.authz.errors.OAuthErrorResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,10 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -39,8 +37,6 @@ final class BackPressureFilter extends OncePerRequestFilter {
 			+ "<title>Busy, please try again</title><link rel=\"stylesheet\" href=\"/css/consentry.css\"></head>"
 			+ "<body><main class=\"card\"><h1>We are busy right now</h1><p>Your bank could not finish this step in "
 			+ "time. Nothing was changed. Please wait a moment and try again.</p></main></body></html>";
-
-	private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
 
 	private final RequestMatcher pages = new OrRequestMatcher(Stream
 		.of("/oauth2/authorize", "/oauth2/consent", "/login", "/logout", "/account", "/account/**", "/admin",
@@ -75,17 +71,15 @@ final class BackPressureFilter extends OncePerRequestFilter {
 		response.reset();
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(this.properties.retryAfter().toSeconds()));
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (wantsPage(request)) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.getWriter().write(PAGE);
 			return;
 		}
-		this.errors.write(
-				new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
-						"the server is busy; retry after the time in Retry-After", null),
-				null, new ServletServerHttpResponse(response));
+		OAuthErrorResponse.write(response, HttpStatus.SERVICE_UNAVAILABLE, OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
+				"the server is busy; retry after the time in Retry-After");
 	}
 
 	/**

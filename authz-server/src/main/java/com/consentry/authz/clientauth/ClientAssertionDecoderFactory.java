@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.consentry.authz.clientauth.ClientAssertionRefusedException.Reason;
 import com.consentry.authz.jose.JwsSignatures;
 import com.consentry.authz.replay.ReplayRegistry;
 import com.consentry.registry.FapiClientSettings;
@@ -25,7 +26,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
@@ -53,6 +53,7 @@ import org.springframework.util.Assert;
  * <li>{@code jti} is present and has not been used before, on any instance (RFC 7523
  * §3(7)).</li>
  * </ul>
+ * Each refusal names its rule as a {@link ClientAssertionRefusedException.Reason}.
  */
 @Component
 public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<RegisteredClient> {
@@ -94,10 +95,10 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 
 	private Jwt decode(RegisteredClient client, String assertion) {
 		if (!FapiClientSettings.resourceServer(client) && !this.partners.isActive(client.getClientId())) {
-			throw new BadJwtException("the partner is not active");
+			throw refused(Reason.PARTNER_INACTIVE);
 		}
 		if (assertion.length() > MAX_ASSERTION_LENGTH) {
-			throw new BadJwtException("client assertion is too long");
+			throw refused(Reason.TOO_LONG);
 		}
 		SignedJWT jwt;
 		JWTClaimsSet claims;
@@ -108,42 +109,42 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 			rawClaims = jwt.getPayload().toJSONObject();
 		}
 		catch (ParseException ex) {
-			throw new BadJwtException("client assertion is not a signed JWT");
+			throw refused(Reason.MALFORMED);
 		}
 		JwsAlgorithm registered = client.getClientSettings().getTokenEndpointAuthenticationSigningAlgorithm();
 		JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
 		if (registered == null || !registered.getName().equals(algorithm.getName())) {
-			throw new BadJwtException("client assertion alg is not the client's registered algorithm");
+			throw refused(Reason.ALGORITHM_NOT_REGISTERED);
 		}
 		verifySignature(client, jwt);
 		String clientId = client.getClientId();
 		if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
-			throw new BadJwtException("client assertion iss and sub must be the client id");
+			throw refused(Reason.NOT_THE_CLIENT);
 		}
 		// FAPI 2.0 SP §5.3.2.1(8): the issuer identifier only, as a JSON string, not an
 		// array
 		if (!(rawClaims.get("aud") instanceof String audience) || !audience.equals(this.settings.getIssuer())) {
-			throw new BadJwtException("client assertion aud must be the issuer identifier, as a string");
+			throw refused(Reason.WRONG_AUDIENCE);
 		}
 		Instant now = this.clock.instant();
 		Date exp = claims.getExpirationTime();
 		if (exp == null || !exp.toInstant().isAfter(now)) {
-			throw new BadJwtException("client assertion is expired or has no exp");
+			throw refused(Reason.EXPIRED);
 		}
 		if (exp.toInstant().isAfter(now.plus(MAX_LIFETIME).plus(FUTURE_SKEW))) {
-			throw new BadJwtException("client assertion lives longer than five minutes");
+			throw refused(Reason.LIVES_TOO_LONG);
 		}
 		for (Date notBefore : new Date[] { claims.getIssueTime(), claims.getNotBeforeTime() }) {
 			if (notBefore != null && notBefore.toInstant().isAfter(now.plus(FUTURE_SKEW))) {
-				throw new BadJwtException("client assertion iat or nbf is in the future");
+				throw refused(Reason.ISSUED_IN_FUTURE);
 			}
 		}
 		String jti = claims.getJWTID();
 		if (jti == null || jti.isEmpty() || jti.length() > 256) {
-			throw new BadJwtException("client assertion has no usable jti");
+			throw refused(Reason.BAD_JTI);
 		}
 		if (!this.replay.firstUse(ReplayRegistry.Purpose.CLIENT_ASSERTION, clientId, jti, exp.toInstant())) {
-			throw new BadJwtException("client assertion jti has been used before");
+			throw refused(Reason.REPLAYED);
 		}
 		return Jwt.withTokenValue(assertion).headers((h) -> h.putAll(jwt.getHeader().toJSONObject())).claims((c) -> {
 			c.putAll(rawClaims);
@@ -165,7 +166,7 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 			candidates = clientKeys(client, selector);
 		}
 		catch (Exception ex) {
-			throw new BadJwtException("the client's keys could not be read");
+			throw refused(Reason.KEYS_UNREADABLE);
 		}
 		for (JWK key : candidates) {
 			try {
@@ -177,7 +178,7 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 				// an unusable candidate key: try the next
 			}
 		}
-		throw new BadJwtException("client assertion signature does not verify with a registered key");
+		throw refused(Reason.BAD_SIGNATURE);
 	}
 
 	/**
@@ -195,6 +196,10 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 			return List.of();
 		}
 		return this.remoteKeys.select(jwkSetUrl, selector);
+	}
+
+	private static ClientAssertionRefusedException refused(Reason reason) {
+		return new ClientAssertionRefusedException(reason);
 	}
 
 }

@@ -1,14 +1,14 @@
 package com.consentry.authz.clientauth;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
+import com.consentry.authz.errors.OAuthErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
@@ -22,12 +22,8 @@ public final class ClientAuthenticationRequiredEntryPoint implements Authenticat
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getOutputStream()
-			.write("{\"error\":\"invalid_client\",\"error_description\":\"client authentication (private_key_jwt) is required\"}"
-				.getBytes(StandardCharsets.UTF_8));
+		OAuthErrorResponse.write(response, HttpStatus.UNAUTHORIZED, OAuth2ErrorCodes.INVALID_CLIENT,
+				"client authentication (private_key_jwt) is required");
 	}
 
 }

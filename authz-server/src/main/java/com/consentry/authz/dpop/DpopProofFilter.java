@@ -2,13 +2,14 @@ package com.consentry.authz.dpop;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
+import com.consentry.authz.errors.ErrorDescription;
+import com.consentry.authz.errors.OAuthErrorResponse;
 import com.consentry.registry.FapiPolicy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -135,19 +136,16 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 			return;
 		}
 		// RFC 9449 §5 and §8: token-endpoint style JSON error, 400
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getOutputStream()
-			.write(("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}")
-				.getBytes(StandardCharsets.UTF_8));
+		OAuthErrorResponse.write(response, HttpStatus.BAD_REQUEST, error, description);
 	}
 
 	// RFC 9449 §7.1 and §9: a resource answers 401 with a DPoP challenge
 	private static void writeResourceError(HttpServletResponse response, String error, String description) {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		// RFC 6750 §3: the description's character set is RFC 6749 §5.2's, which keeps
+		// the quoted string intact
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "DPoP error=\"" + error + "\", error_description=\""
-				+ description + "\", algs=\"" + FapiPolicy.signingAlgorithmsSpaced() + "\"");
+				+ ErrorDescription.safe(description) + "\", algs=\"" + FapiPolicy.signingAlgorithmsSpaced() + "\"");
 	}
 
 	private enum Endpoint {

@@ -55,6 +55,11 @@ final class KeySealer {
 	}
 
 	String open(String kid, byte[] sealed) {
+		// shorter than an IV and a tag: not a sealed key (the cipher would fail with a
+		// bare argument error)
+		if (sealed.length < IV_LENGTH + TAG_BITS / Byte.SIZE) {
+			throw new IllegalStateException("Signing key " + kid + " cannot be opened: the sealed value is truncated");
+		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_LENGTH));

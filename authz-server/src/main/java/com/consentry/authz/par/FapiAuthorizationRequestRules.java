@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.consentry.authz.par.AuthorizationRequestRefusedException.Reason;
 import com.consentry.consent.ConsentRequest;
 import com.consentry.consent.DataCluster;
 import com.consentry.consent.FdxAuthorizationDetails;
@@ -63,14 +64,18 @@ public final class FapiAuthorizationRequestRules
 		Assert.notNull(authorizationDetails, "authorizationDetails cannot be null");
 		this.authorizationDetails = authorizationDetails;
 		this.plainResponsesAllowed = plainResponsesAllowed;
-		OAuth2AuthorizationCodeRequestAuthenticationValidator springDefaults = new OAuth2AuthorizationCodeRequestAuthenticationValidator();
 		this.rules = List.of(
 				// RFC 6749 §3.1.2.3 exact redirect_uri match, registered scopes (Spring
-				// Authorization Server)
-				springDefaults::accept, FapiAuthorizationRequestRules::redirectUriRequired,
-				FapiAuthorizationRequestRules::pkceS256Required, this::responseModeRegistered,
-				FapiAuthorizationRequestRules::dpopKeyBound, this::fdxAuthorizationDetails,
-				this::scopeAgreesWithDetails);
+				// Authorization Server's two default checks, in its order)
+				AuthorizationRequestRule.of(
+						OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR,
+						Reason.REDIRECT_URI_NOT_REGISTERED),
+				AuthorizationRequestRule.of(
+						OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR,
+						Reason.SCOPE_NOT_REGISTERED),
+				FapiAuthorizationRequestRules::redirectUriRequired, FapiAuthorizationRequestRules::pkceS256Required,
+				this::responseModeRegistered, FapiAuthorizationRequestRules::dpopKeyBound,
+				this::fdxAuthorizationDetails, this::scopeAgreesWithDetails);
 	}
 
 	@Override
@@ -83,7 +88,8 @@ public final class FapiAuthorizationRequestRules
 	// FAPI 2.0 SP §5.3.2.2(6): redirect_uri is required in the pushed request.
 	static void redirectUriRequired(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		if (request(context).getRedirectUri() == null) {
-			throw refuse(context, OAuth2ErrorCodes.INVALID_REQUEST, "redirect_uri is required", RFC6749_ERRORS);
+			throw refuse(context, Reason.REDIRECT_URI_MISSING, OAuth2ErrorCodes.INVALID_REQUEST,
+					"redirect_uri is required", RFC6749_ERRORS);
 		}
 	}
 
@@ -92,11 +98,12 @@ public final class FapiAuthorizationRequestRules
 		Object challenge = parameter(context, PkceParameterNames.CODE_CHALLENGE);
 		Object method = parameter(context, PkceParameterNames.CODE_CHALLENGE_METHOD);
 		if (!(challenge instanceof String value) || value.isBlank()) {
-			throw refuse(context, OAuth2ErrorCodes.INVALID_REQUEST, "code_challenge is required (PKCE)",
-					"https://datatracker.ietf.org/doc/html/rfc7636#section-4.4.1");
+			throw refuse(context, Reason.PKCE_CHALLENGE_MISSING, OAuth2ErrorCodes.INVALID_REQUEST,
+					"code_challenge is required (PKCE)", "https://datatracker.ietf.org/doc/html/rfc7636#section-4.4.1");
 		}
 		if (!"S256".equals(method)) {
-			throw refuse(context, OAuth2ErrorCodes.INVALID_REQUEST, "code_challenge_method must be S256",
+			throw refuse(context, Reason.PKCE_METHOD_NOT_S256, OAuth2ErrorCodes.INVALID_REQUEST,
+					"code_challenge_method must be S256",
 					"https://datatracker.ietf.org/doc/html/rfc7636#section-4.4.1");
 		}
 	}
@@ -109,19 +116,29 @@ public final class FapiAuthorizationRequestRules
 	void responseModeRegistered(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		Object requested = parameter(context, ParameterNames.RESPONSE_MODE);
 		String mode = (requested instanceof String value) ? value : PLAIN_RESPONSE_MODE;
-		boolean accepted = JARM_RESPONSE_MODES.contains(mode)
+		boolean allowed = JARM_RESPONSE_MODES.contains(mode)
 				|| (this.plainResponsesAllowed && PLAIN_RESPONSE_MODE.equals(mode));
-		if (!accepted || !FapiClientSettings.responseModes(context.getRegisteredClient()).contains(mode)) {
-			throw refuse(context, OAuth2ErrorCodes.INVALID_REQUEST,
-					"response_mode " + mode + " is not registered for this client", RFC6749_ERRORS);
+		// one description for both: the client learns what to fix, not the bank's policy
+		// history
+		if (!allowed) {
+			throw refuse(context, Reason.RESPONSE_MODE_NOT_ALLOWED, OAuth2ErrorCodes.INVALID_REQUEST,
+					responseModeNotRegistered(mode), RFC6749_ERRORS);
 		}
+		if (!FapiClientSettings.responseModes(context.getRegisteredClient()).contains(mode)) {
+			throw refuse(context, Reason.RESPONSE_MODE_NOT_REGISTERED, OAuth2ErrorCodes.INVALID_REQUEST,
+					responseModeNotRegistered(mode), RFC6749_ERRORS);
+		}
+	}
+
+	private static String responseModeNotRegistered(String mode) {
+		return "response_mode " + mode + " is not registered for this client";
 	}
 
 	// FAPI 2.0 SP §5.3.2.1(12), RFC 9449 §10: the code is bound to the client's DPoP key.
 	static void dpopKeyBound(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		Object jkt = parameter(context, ParameterNames.DPOP_JKT);
 		if (!(jkt instanceof String value) || !JKT.matcher(value).matches()) {
-			throw refuse(context, OAuth2ErrorCodes.INVALID_REQUEST,
+			throw refuse(context, Reason.DPOP_KEY_NOT_BOUND, OAuth2ErrorCodes.INVALID_REQUEST,
 					"a DPoP proof or a dpop_jkt parameter (RFC 7638 SHA-256 thumbprint) is required",
 					"https://datatracker.ietf.org/doc/html/rfc9449#section-10");
 		}
@@ -137,7 +154,8 @@ public final class FapiAuthorizationRequestRules
 	void scopeAgreesWithDetails(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = request(context);
 		if (!request.getScopes().contains(OidcScopes.OPENID)) {
-			throw refuse(context, OAuth2ErrorCodes.INVALID_SCOPE, "scope must include openid", RFC6749_ERRORS);
+			throw refuse(context, Reason.OPENID_SCOPE_MISSING, OAuth2ErrorCodes.INVALID_SCOPE,
+					"scope must include openid", RFC6749_ERRORS);
 		}
 		ConsentRequest consentRequest = parseDetails(context);
 		Set<String> requestedClusters = consentRequest.resources()
@@ -149,7 +167,7 @@ public final class FapiAuthorizationRequestRules
 		for (String scope : request.getScopes()) {
 			Matcher matcher = FDX_SCOPE.matcher(scope);
 			if (matcher.matches() && !requestedClusters.contains(clusterOfScope(matcher.group(1)))) {
-				throw refuse(context, OAuth2ErrorCodes.INVALID_SCOPE,
+				throw refuse(context, Reason.SCOPE_DISAGREES_WITH_DETAILS, OAuth2ErrorCodes.INVALID_SCOPE,
 						"scope " + scope + " asks for a data cluster the authorization_details do not request",
 						RFC6749_ERRORS);
 			}
@@ -159,14 +177,15 @@ public final class FapiAuthorizationRequestRules
 	private ConsentRequest parseDetails(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		Object details = parameter(context, ParameterNames.AUTHORIZATION_DETAILS);
 		if (!(details instanceof String value)) {
-			throw refuse(context, "invalid_authorization_details",
+			throw refuse(context, Reason.AUTHORIZATION_DETAILS_MISSING, "invalid_authorization_details",
 					"authorization_details of type " + FdxAuthorizationDetails.TYPE + " are required", RFC9396_ERRORS);
 		}
 		try {
 			return this.authorizationDetails.parse(value);
 		}
 		catch (InvalidAuthorizationDetailsException ex) {
-			throw refuse(context, "invalid_authorization_details", ex.getMessage(), RFC9396_ERRORS);
+			throw refuse(context, Reason.AUTHORIZATION_DETAILS_INVALID, "invalid_authorization_details",
+					ex.getMessage(), RFC9396_ERRORS);
 		}
 	}
 
