@@ -69,6 +69,15 @@ final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAwa
 				problems
 					.add("consentry.registry.directory.demo-keys-directory (a generated demo directory)" + outsideDemo);
 			}
+			// The SSRF guards' escape hatches: the demo partners live on this machine, no
+			// real partner does
+			for (String escape : List.of("consentry.registry.jwks-fetch.allow-private-addresses",
+					"consentry.notification.allow-private-addresses")) {
+				if (environment.getProperty(escape, Boolean.class, false)) {
+					problems.add(escape + " (fetching partner URLs that resolve to this machine or a private "
+							+ "network)" + outsideDemo);
+				}
+			}
 			if (sealingKey != null && DEMO_SEALING_KEY_SHA256.equals(sha256(sealingKey))) {
 				problems.add("consentry.keys.encryption-key is the demo run's published key"
 						+ "; set CONSENTRY_KEYS_ENCRYPTION_KEY to base64 of 32 random bytes of your own");

@@ -60,7 +60,8 @@ class PlainResponsePolicyTests extends AuthorizationServerTest {
 					"--consentry.registry.allow-plain-responses=true",
 					// a second instance on an external database is no demo run: no demo
 					// data, no auto-approval
-					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false");
+					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false",
+					"--consentry.notification.allow-private-addresses=false");
 	}
 
 	@AfterAll

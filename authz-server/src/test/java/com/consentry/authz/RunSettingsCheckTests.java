@@ -63,6 +63,21 @@ class RunSettingsCheckTests {
 	}
 
 	@Test
+	@DisplayName("Issue 6 (2, 4): the demo run's SSRF escape hatches (partner URLs on private addresses) refuse to start outside it")
+	void privateAddressEscapesRefuseToStartOutsideTheDemoRun() {
+		this.context
+			.withPropertyValues("consentry.issuer=https://bank.example",
+					"consentry.keys.encryption-key=" + OWN_SEALING_KEY,
+					"consentry.registry.directory.jwks-uri=https://directory.example/keys.json",
+					"spring.datasource.url=jdbc:postgresql://db.bank.example/consentry",
+					"consentry.registry.jwks-fetch.allow-private-addresses=true",
+					"consentry.notification.allow-private-addresses=true")
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("consentry.registry.jwks-fetch.allow-private-addresses")
+				.hasMessageContaining("consentry.notification.allow-private-addresses"));
+	}
+
+	@Test
 	@DisplayName("Issue 6 (4): a production run missing its sealing key, directory keys and database stops at start naming each")
 	void productionRunMissingSettingsRefusesToStart() {
 		this.context.withPropertyValues("consentry.issuer=https://bank.example")

@@ -75,6 +75,7 @@ class TwoInstanceTests extends AuthorizationServerTest {
 					// an external database is no demo run: the first instance seeded the
 					// demo data
 					"--consentry.demo.enabled=false", "--consentry.registry.auto-approve=false",
+					"--consentry.notification.allow-private-addresses=false",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri(),
 					"--consentry.introspection.resource-servers[0].client-id=" + GATEWAY_CLIENT_ID,
 					"--consentry.introspection.resource-servers[0].jwks="
