@@ -16,6 +16,7 @@ import com.consentry.authz.support.AuthorizationServerTest;
 import com.consentry.authz.support.CustomerSession;
 import com.consentry.authz.support.FapiTestClient;
 import com.consentry.authz.support.Tokens;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.zaxxer.hikari.HikariDataSource;
@@ -63,7 +64,7 @@ class BackPressureTests extends AuthorizationServerTest {
 	}
 
 	@Test
-	@DisplayName("Issue 5: with every pooled connection taken, a partner gets 503 JSON and a customer a readable 503 page, both with Retry-After; both succeed once connections are free")
+	@DisplayName("Issue 5: with every pooled connection taken, a partner gets 503 JSON (OAuth at the token endpoint, FDX at the consent API) and a customer a readable 503 page, all with Retry-After; both succeed once connections are free")
 	void saturatedPool() throws SQLException {
 		FapiTestClient partner = newPartner();
 		Tokens tokens = Tokens.obtain(partner);
@@ -81,6 +82,16 @@ class BackPressureTests extends AuthorizationServerTest {
 			assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(503);
 			assertThat(refused.getHeaderValue("Retry-After")).isEqualTo("1");
 			assertThat(refused.getBody()).contains("\"temporarily_unavailable\"");
+
+			HTTPResponse fdx = partner.sendWithProof(() -> {
+				HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET,
+						partner.endpoint("/fdx/v6/consents/" + tokens.consentId()));
+				request.setAuthorization("DPoP " + tokens.accessToken().getValue());
+				return request;
+			}, tokens.accessToken());
+			assertThat(fdx.getStatusCode()).as(fdx.getBody()).isEqualTo(503);
+			assertThat(fdx.getHeaderValue("Retry-After")).isEqualTo("1");
+			assertThat(fdx.getBody()).contains("\"code\":\"501\"");
 
 			HttpResponse<String> page = new CustomerSession(ISSUER).get(authorizationUrl);
 			assertThat(page.statusCode()).isEqualTo(503);

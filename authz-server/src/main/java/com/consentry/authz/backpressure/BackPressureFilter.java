@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import com.consentry.authz.consentapi.FdxError;
+import com.consentry.authz.consentapi.FdxErrorResponse;
 import com.consentry.authz.errors.OAuthErrorResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -44,6 +46,8 @@ final class BackPressureFilter extends OncePerRequestFilter {
 		.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern))
 		.toList());
 
+	private final RequestMatcher fdxApi = PathPatternRequestMatcher.pathPattern("/fdx/**");
+
 	private final BackPressureProperties properties;
 
 	BackPressureFilter(BackPressureProperties properties) {
@@ -76,6 +80,10 @@ final class BackPressureFilter extends OncePerRequestFilter {
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.getWriter().write(PAGE);
+			return;
+		}
+		if (this.fdxApi.matches(request)) {
+			FdxErrorResponse.write(response, FdxError.SUBSYSTEM_UNAVAILABLE, null);
 			return;
 		}
 		OAuthErrorResponse.write(response, HttpStatus.SERVICE_UNAVAILABLE, OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,

@@ -7,6 +7,7 @@ import com.consentry.consent.ConsentTransitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,7 +39,12 @@ final class ConsentApiErrors {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Map<String, String>> unexpected(Exception ex) {
+	ResponseEntity<Map<String, String>> unexpected(Exception ex) throws Exception {
+		if (ex instanceof DataAccessException) {
+			// a busy or unreachable database is back-pressure (503, Retry-After),
+			// answered by the outermost filter
+			throw ex;
+		}
 		logger.error("Consent API request failed", ex);
 		return FdxErrorResponse.entity(FdxError.INTERNAL);
 	}

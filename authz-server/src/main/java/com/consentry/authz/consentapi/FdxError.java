@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
  * The FDX errors this API answers with: code and HTTP status as in spec/fdx.md §3.3, and
  * a message that may be shown to end users (never an exception's text).
  */
-enum FdxError {
+public enum FdxError {
 
 	/** 401 Invalid input: a malformed body or parameter. */
 	INVALID_INPUT("401", HttpStatus.BAD_REQUEST, "Invalid input"),
@@ -27,7 +27,14 @@ enum FdxError {
 	CONTENT_TYPE_NOT_SUPPORTED("1203", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type not supported"),
 
 	/** 500 Internal server error. */
-	INTERNAL("500", HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
+	INTERNAL("500", HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"),
+
+	/**
+	 * 501 Subsystem unavailable, with HTTP 503 and {@code Retry-After}: the database
+	 * could not serve in time (back-pressure); nothing was changed, the same request may
+	 * be sent again.
+	 */
+	SUBSYSTEM_UNAVAILABLE("501", HttpStatus.SERVICE_UNAVAILABLE, "Subsystem unavailable, retry later");
 
 	private final String code;
 

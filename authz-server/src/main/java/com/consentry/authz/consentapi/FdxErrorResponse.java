@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
  * here would help a developer more than the code, and it must never carry an exception's
  * text.
  */
-final class FdxErrorResponse {
+public final class FdxErrorResponse {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,10 +45,12 @@ final class FdxErrorResponse {
 	}
 
 	/**
-	 * For the filters, before any controller runs.
+	 * For the filters, before any controller runs (and for the back-pressure filter,
+	 * after).
 	 * @param challenge the {@code WWW-Authenticate} value of a 401, else {@code null}
 	 */
-	static void write(HttpServletResponse response, FdxError error, @Nullable String challenge) throws IOException {
+	public static void write(HttpServletResponse response, FdxError error, @Nullable String challenge)
+			throws IOException {
 		response.setStatus(error.status().value());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (challenge != null) {
