@@ -1,8 +1,8 @@
 package com.consentry.authz;
 
-import com.consentry.authz.dpop.DpopNonces;
+import com.consentry.fapi.dpop.DpopNonces;
 import com.consentry.authz.dpop.DpopProofFilter;
-import com.consentry.authz.dpop.DpopProofVerifier;
+import com.consentry.fapi.dpop.DpopProofVerifier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

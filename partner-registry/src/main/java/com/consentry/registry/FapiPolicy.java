@@ -2,6 +2,8 @@ package com.consentry.registry;
 
 import java.util.List;
 
+import com.consentry.fapi.jose.JwsSignatures;
+
 /**
  * The FAPI 2.0 choices that the registry checks at registration and the authorization
  * server enforces and advertises: one home, so that what a partner may register, what the
@@ -13,7 +15,7 @@ public final class FapiPolicy {
 	 * FAPI 2.0 SP §5.4.1: the JWS algorithms accepted and used, preferred first. No
 	 * RS256, no HMAC, never {@code none}.
 	 */
-	public static final List<String> SIGNING_ALGORITHMS = List.of("ES256", "PS256");
+	public static final List<String> SIGNING_ALGORITHMS = JwsSignatures.ALGORITHM_NAMES;
 
 	/** JARM §2.3: the signed response modes. */
 	public static final List<String> JARM_RESPONSE_MODES = List.of("jwt", "query.jwt");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.consentry.authz.clientauth.ClientAssertionRefusedException.Reason;
-import com.consentry.authz.jose.JwsSignatures;
+import com.consentry.fapi.jose.JwsSignatures;
 import com.consentry.authz.replay.ReplayRegistry;
 import com.consentry.registry.FapiClientSettings;
 import com.consentry.registry.Partners;

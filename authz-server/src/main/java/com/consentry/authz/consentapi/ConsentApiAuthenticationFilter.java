@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import com.consentry.authz.dpop.DpopNonces;
-import com.consentry.authz.dpop.DpopProof;
-import com.consentry.authz.dpop.DpopProofException;
-import com.consentry.authz.dpop.DpopProofVerifier;
+import com.consentry.fapi.dpop.DpopNonces;
+import com.consentry.fapi.dpop.DpopProof;
+import com.consentry.fapi.dpop.DpopProofException;
+import com.consentry.fapi.dpop.DpopProofVerifier;
 import com.consentry.registry.Partners;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,7 +1,7 @@
 package com.consentry.authz.consentapi;
 
-import com.consentry.authz.dpop.DpopNonces;
-import com.consentry.authz.dpop.DpopProofVerifier;
+import com.consentry.fapi.dpop.DpopNonces;
+import com.consentry.fapi.dpop.DpopProofVerifier;
 import com.consentry.registry.Partners;
 
 import org.springframework.context.annotation.Bean;

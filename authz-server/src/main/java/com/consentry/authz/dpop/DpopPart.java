@@ -1,5 +1,7 @@
 package com.consentry.authz.dpop;
 
+import com.consentry.fapi.dpop.DpopNonces;
+import com.consentry.fapi.dpop.DpopProofVerifier;
 import com.consentry.authz.AuthorizationServerPart;
 import com.consentry.authz.SpringDefaults;
 

@@ -8,6 +8,10 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
+import com.consentry.fapi.dpop.DpopNonces;
+import com.consentry.fapi.dpop.DpopProofVerifier;
+import com.consentry.fapi.dpop.DpopProofException;
+import com.consentry.fapi.dpop.DpopProof;
 import com.consentry.authz.errors.ErrorDescription;
 import com.consentry.authz.errors.OAuthErrorResponse;
 import com.consentry.registry.FapiPolicy;
@@ -116,7 +120,7 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 			fail(endpoint, response, ex.errorCode(), ex.getMessage());
 			return;
 		}
-		request.setAttribute(DpopProof.attributeName(), proof);
+		request.setAttribute(RequestProofs.attributeName(), proof);
 		chain.doFilter((endpoint == Endpoint.TOKEN) ? new ProofHidingRequest(request) : request, response);
 	}
 

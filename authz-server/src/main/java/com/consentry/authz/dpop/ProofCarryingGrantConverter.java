@@ -1,5 +1,7 @@
 package com.consentry.authz.dpop;
 
+import com.consentry.fapi.dpop.DpopProof;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,12 +33,12 @@ final class ProofCarryingGrantConverter implements AuthenticationConverter {
 	@Override
 	public @Nullable Authentication convert(HttpServletRequest request) {
 		Authentication grant = this.grants.convert(request);
-		DpopProof proof = DpopProof.of(request).orElse(null);
+		DpopProof proof = RequestProofs.of(request).orElse(null);
 		if (proof == null || !(grant instanceof OAuth2AuthorizationGrantAuthenticationToken token)) {
 			return grant;
 		}
 		Map<String, Object> parameters = new HashMap<>(token.getAdditionalParameters());
-		parameters.put(DpopProof.GRANT_PARAMETER, proof);
+		parameters.put(RequestProofs.GRANT_PARAMETER, proof);
 		Authentication client = (Authentication) token.getPrincipal();
 		if (token instanceof OAuth2AuthorizationCodeAuthenticationToken code) {
 			return new OAuth2AuthorizationCodeAuthenticationToken(code.getCode(), client, code.getRedirectUri(),

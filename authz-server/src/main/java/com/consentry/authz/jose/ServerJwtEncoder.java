@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Map;
 
 import com.consentry.authz.keys.SigningKeys;
+import com.consentry.fapi.jose.JwsSignatures;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -8,7 +8,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.consentry.authz.jose.JwsSignatures;
+import com.consentry.fapi.jose.JwsSignatures;
 import com.consentry.authz.keys.SigningKeys;
 import com.consentry.consent.ConsentStatus;
 import com.nimbusds.jose.JOSEException;

@@ -3,7 +3,8 @@ package com.consentry.authz.par;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.consentry.authz.dpop.DpopProof;
+import com.consentry.authz.dpop.RequestProofs;
+import com.consentry.fapi.dpop.DpopProof;
 import com.consentry.consent.ConsentId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ public final class ParRequestConverter implements AuthenticationConverter {
 		}
 		Map<String, Object> additional = new HashMap<>(pushed.getAdditionalParameters());
 		String sentJkt = (String) additional.get(ParameterNames.DPOP_JKT);
-		DpopProof proof = DpopProof.of(request).orElse(null);
+		DpopProof proof = RequestProofs.of(request).orElse(null);
 		if (proof != null) {
 			if (sentJkt != null && !sentJkt.equals(proof.jkt())) {
 				throw error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "dpop_jkt does not match the DPoP proof key");

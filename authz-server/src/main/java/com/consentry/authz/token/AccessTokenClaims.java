@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.consentry.authz.dpop.DpopProof;
+import com.consentry.authz.dpop.RequestProofs;
+import com.consentry.fapi.dpop.DpopProof;
 import com.consentry.authz.par.ParameterNames;
 import com.consentry.consent.Consent;
 import com.consentry.consent.FdxAuthorizationDetails;
@@ -58,7 +59,7 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
-		DpopProof proof = DpopProof.ofGrant(context.getAuthorizationGrant())
+		DpopProof proof = RequestProofs.ofGrant(context.getAuthorizationGrant())
 			.orElseThrow(() -> new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "a DPoP proof is required", null)));
 		OAuth2Authorization authorization = context.getAuthorization();

@@ -2,7 +2,7 @@ package com.consentry.authz.token;
 
 import java.util.Map;
 
-import com.consentry.authz.dpop.DpopProof;
+import com.consentry.fapi.dpop.DpopProof;
 import com.consentry.authz.par.ParameterNames;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;

@@ -1,20 +1,17 @@
-package com.consentry.authz.dpop;
+package com.consentry.fapi.dpop;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.consentry.authz.keys.ServerSecrets;
-
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
-import org.springframework.stereotype.Component;
-import org.springframework.util.Assert;
+import java.util.Objects;
 
 /**
  * Stateless server nonces (RFC 9449 §8): the time step and an HMAC of it under a secret
@@ -23,9 +20,7 @@ import org.springframework.util.Assert;
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-8">RFC 9449 §8</a>
  */
-@Component
-@DependsOnDatabaseInitialization
-public class DpopNonces {
+public final class DpopNonces {
 
 	private static final int ACCEPTED_STEPS = 3;
 
@@ -37,13 +32,22 @@ public class DpopNonces {
 
 	private final Clock clock;
 
-	public DpopNonces(ServerSecrets secrets, DpopProperties properties, Clock clock) {
-		Assert.notNull(secrets, "secrets cannot be null");
-		Assert.notNull(properties, "properties cannot be null");
-		Assert.notNull(clock, "clock cannot be null");
-		this.key = new SecretKeySpec(secrets.secret("dpop-nonce"), "HmacSHA256");
-		this.stepMillis = properties.nonceStep().toMillis();
-		this.clock = clock;
+	/**
+	 * @param secret shared by every instance that must accept this server's nonces (at
+	 * least 32 bytes)
+	 * @param step how long one nonce is current; a nonce is accepted for three steps
+	 */
+	public DpopNonces(byte[] secret, Duration step, Clock clock) {
+		Objects.requireNonNull(secret, "secret");
+		if (secret.length < 32) {
+			throw new IllegalArgumentException("A DPoP nonce secret needs at least 32 bytes");
+		}
+		if (step.isNegative() || step.isZero()) {
+			throw new IllegalArgumentException("The nonce step must be positive");
+		}
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		this.stepMillis = step.toMillis();
+		this.clock = Objects.requireNonNull(clock, "clock");
 	}
 
 	/** The nonce to hand out now. */

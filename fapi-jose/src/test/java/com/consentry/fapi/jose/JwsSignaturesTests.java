@@ -1,4 +1,4 @@
-package com.consentry.authz.jose;
+package com.consentry.fapi.jose;
 
 import java.text.ParseException;
 import java.util.UUID;

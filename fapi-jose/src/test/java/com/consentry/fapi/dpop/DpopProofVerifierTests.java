@@ -1,10 +1,11 @@
-package com.consentry.authz.dpop;
+package com.consentry.fapi.dpop;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,9 +15,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import com.consentry.authz.dpop.DpopProofException.Reason;
-import com.consentry.authz.keys.ServerSecrets;
-import com.consentry.authz.replay.ReplayRegistry;
+import com.consentry.fapi.dpop.DpopProofException.Reason;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,12 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * RFC 9449 §4.3 proof checks, one rule per row, on a fixed clock and without a server:
@@ -65,19 +60,9 @@ class DpopProofVerifierTests {
 	@BeforeEach
 	void setUp() {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		ServerSecrets secrets = mock(ServerSecrets.class);
-		when(secrets.secret("dpop-nonce")).thenReturn(new byte[32]);
-		DpopProperties properties = new DpopProperties(true, Duration.ofSeconds(60), Duration.ofSeconds(60));
-		this.nonces = new DpopNonces(secrets, properties, clock);
-		ReplayRegistry replay = new ReplayRegistry(mock(JdbcClient.class), clock) {
-
-			@Override
-			public boolean firstUse(Purpose purpose, String scope, String value, Instant keepUntil) {
-				return DpopProofVerifierTests.this.usedJtis.add(purpose + scope + value);
-			}
-
-		};
-		this.verifier = new DpopProofVerifier(replay, this.nonces, properties, clock);
+		this.nonces = new DpopNonces(new byte[32], Duration.ofSeconds(60), clock);
+		DpopReplayCheck replay = (jkt, jti, keepUntil) -> this.usedJtis.add(jkt + " " + jti);
+		this.verifier = new DpopProofVerifier(replay, this.nonces, true, Duration.ofSeconds(60), clock);
 	}
 
 	@Test
@@ -127,17 +112,13 @@ class DpopProofVerifierTests {
 	@Test
 	@DisplayName("RFC9449 §8: a nonce of three steps ago is stale, one of two steps ago still accepted")
 	void nonceWindow() throws Exception {
-		DpopNonces earlier = new DpopNonces(secretsOf(new byte[32]),
-				new DpopProperties(true, Duration.ofSeconds(60), Duration.ofSeconds(60)),
+		DpopNonces earlier = new DpopNonces(new byte[32], Duration.ofSeconds(60),
 				Clock.fixed(NOW.minusSeconds(120), ZoneOffset.UTC));
 		assertThat(this.nonces.isValid(earlier.current())).isTrue();
-		DpopNonces tooEarly = new DpopNonces(secretsOf(new byte[32]),
-				new DpopProperties(true, Duration.ofSeconds(60), Duration.ofSeconds(60)),
+		DpopNonces tooEarly = new DpopNonces(new byte[32], Duration.ofSeconds(60),
 				Clock.fixed(NOW.minusSeconds(180), ZoneOffset.UTC));
 		assertThat(this.nonces.isValid(tooEarly.current())).isFalse();
-		DpopNonces otherServer = new DpopNonces(secretsOf(new byte[] { 1 }),
-				new DpopProperties(true, Duration.ofSeconds(60), Duration.ofSeconds(60)),
-				Clock.fixed(NOW, ZoneOffset.UTC));
+		DpopNonces otherServer = new DpopNonces(secretOf(1), Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC));
 		assertThat(this.nonces.isValid(otherServer.current())).as("another server's key").isFalse();
 	}
 
@@ -195,10 +176,10 @@ class DpopProofVerifierTests {
 		return jwt.serialize();
 	}
 
-	private static ServerSecrets secretsOf(byte[] secret) {
-		ServerSecrets secrets = mock(ServerSecrets.class);
-		when(secrets.secret("dpop-nonce")).thenReturn(secret);
-		return secrets;
+	private static byte[] secretOf(int fill) {
+		byte[] secret = new byte[32];
+		Arrays.fill(secret, (byte) fill);
+		return secret;
 	}
 
 	private static Arguments row(String why, UnaryOperator<JWSHeader> header,

@@ -1,12 +1,12 @@
-package com.consentry.authz.jose;
+package com.consentry.fapi.jose;
 
 import java.security.Provider;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import com.consentry.registry.FapiPolicy;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -41,7 +41,12 @@ public final class JwsSignatures {
 	/**
 	 * PS256 and ES256 only: no RS256, no HMAC, never {@code none} (FAPI 2.0 SP §5.4.1).
 	 */
-	public static final Set<JWSAlgorithm> ALLOWED = FapiPolicy.SIGNING_ALGORITHMS.stream()
+	public static final List<String> ALGORITHM_NAMES = List.of("ES256", "PS256");
+
+	/**
+	 * {@link #ALGORITHM_NAMES} as Nimbus algorithms.
+	 */
+	public static final Set<JWSAlgorithm> ALLOWED = ALGORITHM_NAMES.stream()
 		.map(JWSAlgorithm::parse)
 		.collect(Collectors.toUnmodifiableSet());
 

@@ -1,4 +1,4 @@
-package com.consentry.authz.dpop;
+package com.consentry.fapi.dpop;
 
 /**
  * A DPoP proof was refused, for a {@link Reason}. {@link #errorCode()} is

@@ -1,7 +1,8 @@
 package com.consentry.authz.dpop;
 
-import java.time.Instant;
 import java.util.Optional;
+
+import com.consentry.fapi.dpop.DpopProof;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -10,15 +11,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 
 /**
- * A DPoP proof that passed every check of RFC 9449 §4.3 for the current request.
- *
- * @param jkt the RFC 7638 SHA-256 thumbprint of the proof key, base64url
- * @param jti the proof's unique identifier
- * @param issuedAt the proof's {@code iat}
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-4.3">RFC 9449
- * §4.3</a>
+ * Where the {@link DpopProof} verified for a request travels: a request attribute set by
+ * {@link DpopProofFilter}, then a parameter of the token request's grant.
  */
-public record DpopProof(String jkt, String jti, Instant issuedAt) {
+public final class RequestProofs {
 
 	/**
 	 * Parameter of a token request's grant under which
@@ -27,6 +23,9 @@ public record DpopProof(String jkt, String jti, Instant issuedAt) {
 	static final String GRANT_PARAMETER = DpopProof.class.getName();
 
 	private static final String ATTRIBUTE = DpopProof.class.getName();
+
+	private RequestProofs() {
+	}
 
 	/**
 	 * The proof {@link DpopProofFilter} verified for {@code request}, if the request

@@ -1,4 +1,4 @@
-package com.consentry.authz.dpop;
+package com.consentry.fapi.dpop;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,19 +12,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Objects;
 
-import com.consentry.authz.dpop.DpopProofException.Reason;
-import com.consentry.authz.jose.JwsSignatures;
-import com.consentry.authz.replay.ReplayRegistry;
+import com.consentry.fapi.dpop.DpopProofException.Reason;
+import com.consentry.fapi.jose.JwsSignatures;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.stereotype.Component;
-import org.springframework.util.Assert;
 
 /**
  * Checks a DPoP proof as RFC 9449 §4.3 lists, in that order, with our policy on top:
@@ -35,8 +32,7 @@ import org.springframework.util.Assert;
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9449#section-4.3">RFC 9449
  * §4.3</a>
  */
-@Component
-public class DpopProofVerifier {
+public final class DpopProofVerifier {
 
 	static final JOSEObjectType DPOP_TYPE = new JOSEObjectType("dpop+jwt");
 
@@ -47,23 +43,29 @@ public class DpopProofVerifier {
 	// FAPI 2.0 SP §5.3.2.1(13): allow a client clock up to 10 s ahead.
 	private static final Duration FUTURE_SKEW = Duration.ofSeconds(10);
 
-	private final ReplayRegistry replay;
+	private final DpopReplayCheck replay;
 
 	private final DpopNonces nonces;
 
-	private final DpopProperties properties;
+	private final boolean nonceRequired;
+
+	private final Duration proofMaxAge;
 
 	private final Clock clock;
 
-	public DpopProofVerifier(ReplayRegistry replay, DpopNonces nonces, DpopProperties properties, Clock clock) {
-		Assert.notNull(replay, "replay cannot be null");
-		Assert.notNull(nonces, "nonces cannot be null");
-		Assert.notNull(properties, "properties cannot be null");
-		Assert.notNull(clock, "clock cannot be null");
-		this.replay = replay;
-		this.nonces = nonces;
-		this.properties = properties;
-		this.clock = clock;
+	/**
+	 * @param replay remembers proof identifiers, shared by every instance
+	 * @param nonces this server's nonces
+	 * @param nonceRequired whether proofs must carry a server nonce (RFC 9449 §8)
+	 * @param proofMaxAge how old a proof's {@code iat} may be
+	 */
+	public DpopProofVerifier(DpopReplayCheck replay, DpopNonces nonces, boolean nonceRequired, Duration proofMaxAge,
+			Clock clock) {
+		this.replay = Objects.requireNonNull(replay, "replay");
+		this.nonces = Objects.requireNonNull(nonces, "nonces");
+		this.nonceRequired = nonceRequired;
+		this.proofMaxAge = Objects.requireNonNull(proofMaxAge, "proofMaxAge");
+		this.clock = Objects.requireNonNull(clock, "clock");
 	}
 
 	/**
@@ -131,12 +133,12 @@ public class DpopProofVerifier {
 		if (issuedAt.isAfter(now.plus(FUTURE_SKEW))) {
 			throw DpopProofException.of(Reason.IAT_IN_FUTURE);
 		}
-		if (issuedAt.isBefore(now.minus(this.properties.proofMaxAge()))) {
+		if (issuedAt.isBefore(now.minus(this.proofMaxAge))) {
 			throw DpopProofException.of(Reason.TOO_OLD);
 		}
 		// §4.3(10), §8: a server nonce, when the server requires one
 		String nonce = stringClaim(claims, "nonce");
-		if (nonce != null ? !this.nonces.isValid(nonce) : this.properties.nonceRequired()) {
+		if (nonce != null ? !this.nonces.isValid(nonce) : this.nonceRequired) {
 			throw DpopProofException.of((nonce == null) ? Reason.NONCE_MISSING : Reason.NONCE_STALE);
 		}
 		// §4.3(12): at a resource, ath is the hash of the access token presented
@@ -156,8 +158,8 @@ public class DpopProofVerifier {
 		}
 		// §11.1: a jti is accepted once, on any instance, for as long as the proof could
 		// be accepted at all
-		Instant keepUntil = issuedAt.plus(this.properties.proofMaxAge()).plus(FUTURE_SKEW);
-		if (!this.replay.firstUse(ReplayRegistry.Purpose.DPOP_PROOF, jkt, jti, keepUntil)) {
+		Instant keepUntil = issuedAt.plus(this.proofMaxAge).plus(FUTURE_SKEW);
+		if (!this.replay.firstUse(jkt, jti, keepUntil)) {
 			throw DpopProofException.of(Reason.REPLAYED);
 		}
 		return new DpopProof(jkt, jti, issuedAt);
