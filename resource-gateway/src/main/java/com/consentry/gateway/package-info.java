@@ -1,0 +1,7 @@
+/**
+ * The resource gateway application.
+ */
+@NullMarked
+package com.consentry.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,193 @@
+package com.consentry.gateway.shaping;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.consentry.consent.DataCluster;
+import com.consentry.gateway.fdx.FdxEndpoint;
+import com.consentry.gateway.grant.Grant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Cuts a core-banking answer down to what the consent grants (FDX §2): lists keep only
+ * consented accounts, every object keeps only the fields {@link FieldPolicy} unlocks for
+ * its account's clusters, account numbers are masked unless a payment cluster was
+ * granted, tax ids are masked always, history outside the lookback window is dropped and
+ * links point at the gateway, not the core.
+ */
+@Component
+public class ResponseShaper {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The shaped body.
+	 * @param windowStart the oldest instant the consent's lookback allows
+	 * @param upstreamBase the core's base URL, rewritten to {@code publicBase} in links
+	 */
+	public byte[] shape(FdxEndpoint.Match match, Grant grant, byte[] body, Instant windowStart, String upstreamBase,
+			String publicBase) {
+		JsonNode root = JSON.readTree(body);
+		if (!(root instanceof ObjectNode object)) {
+			return JSON.writeValueAsBytes(JSON.createObjectNode());
+		}
+		String accountId = match.accountId();
+		Set<DataCluster> accountClusters = (accountId != null) ? grant.clustersOf(accountId) : Set.of();
+		ObjectNode shaped = switch (match.endpoint()) {
+			case ACCOUNTS -> list(object, "accounts", (item) -> {
+				String id = text(item, "accountId");
+				return (id != null && grant.covers(id)) ? account(item, grant.clustersOf(id)) : null;
+			});
+			case ACCOUNT -> account(object, accountClusters);
+			case TRANSACTIONS -> list(object, "transactions", (item) -> withinWindow(item, windowStart)
+					? keep(item, FieldPolicy.TRANSACTION, accountClusters) : null);
+			case STATEMENTS -> list(object, "statements", (item) -> keep(item, FieldPolicy.STATEMENT, accountClusters));
+			case PAYMENT_NETWORKS ->
+				list(object, "paymentNetworks", (item) -> keep(item, FieldPolicy.PAYMENT_NETWORK, accountClusters));
+			case CONTACT -> keep(object, FieldPolicy.CONTACT_DETAILS, union(accountClusters, grant.customerClusters()));
+			case CUSTOMER -> customer(object, grant);
+			case STATEMENT -> JSON.createObjectNode();
+		};
+		rewriteLinks(shaped, upstreamBase, publicBase);
+		return JSON.writeValueAsBytes(shaped);
+	}
+
+	private static ObjectNode list(ObjectNode page, String name, ItemShaper shaper) {
+		ObjectNode out = JSON.createObjectNode();
+		for (String field : FieldPolicy.PAGE_FIELDS) {
+			if (page.has(field)) {
+				out.set(field, page.get(field));
+			}
+		}
+		ArrayNode items = JSON.createArrayNode();
+		if (page.get(name) instanceof ArrayNode array) {
+			for (JsonNode item : array) {
+				if (item instanceof ObjectNode object) {
+					ObjectNode shaped = shaper.shape(object);
+					if (shaped != null) {
+						items.add(shaped);
+					}
+				}
+			}
+		}
+		out.set(name, items);
+		return out;
+	}
+
+	private static ObjectNode account(ObjectNode account, Set<DataCluster> clusters) {
+		ObjectNode out = keep(account, FieldPolicy.ACCOUNT, clusters);
+		if (out.has("accountNumberDisplay")) {
+			out.put("accountNumberDisplay", AccountNumbers.mask(out.get("accountNumberDisplay").asString()));
+		}
+		return out;
+	}
+
+	private static ObjectNode customer(ObjectNode customer, Grant grant) {
+		ObjectNode out = keep(customer, FieldPolicy.CUSTOMER, grant.customerClusters());
+		if (out.has("taxId")) {
+			out.put("taxId", AccountNumbers.mask(out.get("taxId").asString()));
+		}
+		if (out.get("accounts") instanceof ArrayNode accounts) {
+			ArrayNode consented = JSON.createArrayNode();
+			for (JsonNode item : accounts) {
+				String id = text(item, "accountId");
+				if (item instanceof ObjectNode object && id != null && grant.covers(id)) {
+					consented.add(keep(object, FieldPolicy.CUSTOMER_ACCOUNT, Set.of()));
+				}
+			}
+			out.set("accounts", consented);
+		}
+		return out;
+	}
+
+	static ObjectNode keep(ObjectNode source, Map<String, Set<DataCluster>> table, Set<DataCluster> granted) {
+		ObjectNode out = JSON.createObjectNode();
+		for (Map.Entry<String, JsonNode> field : source.properties()) {
+			Set<DataCluster> unlockedBy = table.get(field.getKey());
+			if (unlockedBy != null && FieldPolicy.shows(unlockedBy, granted)) {
+				out.set(field.getKey(), field.getValue());
+			}
+		}
+		return out;
+	}
+
+	private static boolean withinWindow(ObjectNode transaction, Instant windowStart) {
+		for (String field : List.of("postedTimestamp", "transactionTimestamp")) {
+			String value = text(transaction, field);
+			if (value != null) {
+				Instant at = instant(value);
+				return at != null && !at.isBefore(windowStart);
+			}
+		}
+		return false;
+	}
+
+	private static Instant instant(String value) {
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			catch (DateTimeParseException ignored) {
+				return null;
+			}
+		}
+	}
+
+	private static void rewriteLinks(JsonNode node, String upstreamBase, String publicBase) {
+		if (node instanceof ObjectNode object) {
+			List<String> names = new ArrayList<>(object.propertyNames());
+			for (String name : names) {
+				JsonNode value = object.get(name);
+				if ("href".equals(name) && value.isString() && value.asString().startsWith(upstreamBase)) {
+					object.put(name, publicBase + value.asString().substring(upstreamBase.length()));
+				}
+				else {
+					rewriteLinks(value, upstreamBase, publicBase);
+				}
+			}
+		}
+		else if (node instanceof ArrayNode array) {
+			for (JsonNode item : array) {
+				rewriteLinks(item, upstreamBase, publicBase);
+			}
+		}
+	}
+
+	private static Set<DataCluster> union(Set<DataCluster> a, Set<DataCluster> b) {
+		if (b.isEmpty()) {
+			return a;
+		}
+		java.util.EnumSet<DataCluster> all = java.util.EnumSet.noneOf(DataCluster.class);
+		all.addAll(a);
+		all.addAll(b);
+		return all;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	@FunctionalInterface
+	private interface ItemShaper {
+
+		ObjectNode shape(ObjectNode item);
+
+	}
+
+}
