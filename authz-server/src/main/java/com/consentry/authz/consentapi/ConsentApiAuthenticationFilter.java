@@ -2,6 +2,7 @@ package com.consentry.authz.consentapi;
 
 import java.io.IOException;
 import java.net.URI;
+import java.text.ParseException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import com.consentry.fapi.dpop.DpopProof;
 import com.consentry.fapi.dpop.DpopProofException;
 import com.consentry.fapi.dpop.DpopProofVerifier;
 import com.consentry.registry.Partners;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,8 +72,12 @@ final class ConsentApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private final Partners partners;
 
+	private final List<String> otherBaseUrls;
+
 	ConsentApiAuthenticationFilter(JwtDecoder accessTokens, DpopProofVerifier verifier, DpopNonces nonces,
-			AuthorizationServerSettings settings, OAuth2AuthorizationService authorizations, Partners partners) {
+			AuthorizationServerSettings settings, OAuth2AuthorizationService authorizations, Partners partners,
+			List<URI> otherBaseUrls) {
+		this.otherBaseUrls = otherBaseUrls.stream().map((url) -> url.toString().replaceAll("/+$", "")).toList();
 		Assert.notNull(authorizations, "authorizations cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
 		this.authorizations = authorizations;
@@ -117,7 +123,7 @@ final class ConsentApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		DpopProof proof;
 		try {
-			URI target = URI.create(this.settings.getIssuer() + request.getRequestURI());
+			URI target = URI.create(baseUrlNamedBy(proofs.get(0)) + request.getRequestURI());
 			proof = this.verifier.verify(proofs.get(0), request.getMethod(), target, token);
 		}
 		catch (DpopProofException | IllegalArgumentException ex) {
@@ -156,6 +162,29 @@ final class ConsentApiAuthenticationFilter extends OncePerRequestFilter {
 		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = (authorization != null)
 				? authorization.getAccessToken() : null;
 		return accessToken != null && accessToken.isActive();
+	}
+
+	/**
+	 * The base URL the proof's {@code htu} should start with: one of the bank's
+	 * configured alternatives (the resource gateway) when the proof names it, else the
+	 * issuer. The proof is then verified against that URL; nothing but a configured URL
+	 * can be chosen.
+	 */
+	private String baseUrlNamedBy(String proof) {
+		try {
+			Object htu = SignedJWT.parse(proof).getJWTClaimsSet().getClaim("htu");
+			if (htu instanceof String named) {
+				for (String base : this.otherBaseUrls) {
+					if (named.startsWith(base + "/")) {
+						return base;
+					}
+				}
+			}
+		}
+		catch (ParseException ex) {
+			// the verifier refuses it with the reason
+		}
+		return this.settings.getIssuer();
 	}
 
 }

@@ -34,7 +34,7 @@ class ConsentApiSecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain consentApi(HttpSecurity http, JwtDecoder accessTokenDecoder, DpopProofVerifier dpopVerifier,
 			DpopNonces dpopNonces, AuthorizationServerSettings settings, OAuth2AuthorizationService authorizations,
-			Partners partners) {
+			Partners partners, ConsentApiProperties properties) {
 		http.securityMatcher(PathPatternRequestMatcher.pathPattern(API_PATHS))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -48,8 +48,10 @@ class ConsentApiSecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> FdxErrorResponse.write(response,
 						FdxError.AUTHENTICATION_FAILED, null)))
 			.addFilterBefore(new InteractionIdFilter(), SecurityContextHolderFilter.class)
-			.addFilterBefore(new ConsentApiAuthenticationFilter(accessTokenDecoder, dpopVerifier, dpopNonces, settings,
-					authorizations, partners), AbstractPreAuthenticatedProcessingFilter.class);
+			.addFilterBefore(
+					new ConsentApiAuthenticationFilter(accessTokenDecoder, dpopVerifier, dpopNonces, settings,
+							authorizations, partners, properties.publicBaseUrls()),
+					AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}
 

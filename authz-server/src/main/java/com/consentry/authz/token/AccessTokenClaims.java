@@ -2,6 +2,7 @@ package com.consentry.authz.token;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.consentry.authz.dpop.RequestProofs;
@@ -10,6 +11,7 @@ import com.consentry.authz.par.ParameterNames;
 import com.consentry.consent.Consent;
 import com.consentry.consent.FdxAuthorizationDetails;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -45,9 +47,12 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 
 	private final ConsentLookup consentLookup;
 
-	AccessTokenClaims(ConsentLookup consentLookup) {
+	private final List<String> audience;
+
+	AccessTokenClaims(ConsentLookup consentLookup, @Value("${consentry.token.audience:}") List<String> audience) {
 		Assert.notNull(consentLookup, "consentLookup cannot be null");
 		this.consentLookup = consentLookup;
+		this.audience = audience.stream().filter((value) -> !value.isBlank()).toList();
 	}
 
 	@Override
@@ -73,6 +78,11 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 			.claim(OAuth2ParameterNames.SCOPE, String.join(" ", context.getAuthorizedScopes()))
 			.claim(FDX_CONSENT_ID, consent.id().value())
 			.claim(ParameterNames.AUTHORIZATION_DETAILS, FdxAuthorizationDetails.granted(consent));
+		// RFC 9068 §3: the resource servers the token is for (the resource gateway checks
+		// it); without a configured audience Spring's default, the client id, stays
+		if (!this.audience.isEmpty()) {
+			context.getClaims().audience(this.audience);
+		}
 		Instant expiresAt = context.getClaims().build().getExpiresAt();
 		if (consent.expiresAt() != null && expiresAt != null && consent.expiresAt().isBefore(expiresAt)) {
 			context.getClaims().expiresAt(consent.expiresAt());

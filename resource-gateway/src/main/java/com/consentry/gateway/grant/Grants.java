@@ -170,7 +170,8 @@ public class Grants {
 			}
 			accounts.replaceAll((id, clusters) -> Set.copyOf(clusters));
 			grant = new Grant(consentId, rs.getString("client_id"), customerId, Map.copyOf(accounts),
-					Set.copyOf(customer), rs.getInt("lookback_period"), expiresAt.toInstant(), rs.getString("rate_limit_tier"));
+					Set.copyOf(customer), rs.getInt("lookback_period"), expiresAt.toInstant(),
+					rs.getString("rate_limit_tier"));
 		}
 		return new GrantState(rs.getBoolean("token_live"), status, rs.getString("partner_status"), grant, now,
 				generation);
