@@ -52,9 +52,10 @@ final class RegistryConfiguration {
 	@Bean
 	Registrations registrations(SoftwareStatementVerifier softwareStatementVerifier,
 			RegisteredClientRepository registeredClientRepository, PartnerStore partnerStore,
-			PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-			AuthorizationServerSettings server, RegistryProperties properties, ObjectProvider<Clock> clock) {
-		return new Registrations(softwareStatementVerifier, registeredClientRepository, partnerStore,
+			OrganisationStore organisationStore, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events, AuthorizationServerSettings server, RegistryProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new Registrations(softwareStatementVerifier, registeredClientRepository, partnerStore, organisationStore,
 				new TransactionTemplate(transactionManager), events, server.getIssuer(), properties.autoApprove(),
 				properties.allowPlainResponses(), clock(clock));
 	}
