@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default run of the whole platform on this machine: the authorization server on
- * 9000 (which starts the embedded PostgreSQL and seeds the demo data), then the sandbox
+ * The default run of the whole platform on this machine: the authorization server on 9000
+ * (which starts the embedded PostgreSQL and seeds the demo data), then the sandbox
  * core-banking upstream on 8090 and the resource gateway on 8080, both on that database.
  * Ctrl-C stops all three, the database last. Each runs as its own process, as it would in
  * production.

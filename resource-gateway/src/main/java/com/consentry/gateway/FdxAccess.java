@@ -99,11 +99,11 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 			visit.outcome = "allowed";
 		}
 		catch (FdxRefusal refusal) {
-			response = FdxErrors.response(refusal);
+			// RFC 9449 §9: a partner told to authenticate again learns the current nonce
+			response = (refusal.status() == HttpStatus.UNAUTHORIZED)
+					? FdxErrors.response(refusal, Map.of("DPoP-Nonce", this.calls.currentNonce()))
+					: FdxErrors.response(refusal);
 			visit.outcome = refusal.reason();
-		}
-		if (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
-			response.headers().set("DPoP-Nonce", this.calls.currentNonce());
 		}
 		this.records.record(new AccessRecord(at, InteractionIds.of(request.servletRequest()),
 				(visit.match != null) ? visit.match.endpoint().name() : "unknown", visit.clientId, visit.customer,

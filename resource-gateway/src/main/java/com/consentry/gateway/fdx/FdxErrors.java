@@ -25,7 +25,13 @@ public final class FdxErrors {
 
 	/** The refusal as a functional-endpoint response. */
 	public static ServerResponse response(FdxRefusal refusal) {
+		return response(refusal, Map.of());
+	}
+
+	/** The refusal as a functional-endpoint response, with more headers. */
+	public static ServerResponse response(FdxRefusal refusal, Map<String, String> moreHeaders) {
 		return ServerResponse.status(refusal.status()).headers((headers) -> {
+			moreHeaders.forEach(headers::set);
 			headers.setContentType(MediaType.APPLICATION_JSON);
 			headers.setCacheControl("no-store");
 			if (refusal.wwwAuthenticate() != null) {
