@@ -243,6 +243,22 @@ class AccessTokensTests {
 	}
 
 	@Test
+	@DisplayName("OIDC Core §10.1.1: tokens with made-up kids cost the issuer at most one JWKS request per 5 s")
+	void madeUpKeyIdsDoNotHammerTheIssuer() {
+		for (int i = 0; i < 20; i++) {
+			String kid = "made-up-" + i;
+			String token = token((header) -> header.keyID(kid), UnaryOperator.identity());
+			assertThat(refusal(() -> this.tokens.verify(token)).getMessage())
+				.contains("not signed by a key of the issuer");
+		}
+		assertThat(this.jwks.requests()).isEqualTo(1);
+		this.clock.advance(IssuerKeys.MIN_REFRESH_INTERVAL);
+		String token = token((header) -> header.keyID("made-up-again"), UnaryOperator.identity());
+		refusal(() -> this.tokens.verify(token));
+		assertThat(this.jwks.requests()).isEqualTo(2);
+	}
+
+	@Test
 	@DisplayName("RFC 9068 §4: a verified token is remembered: the same answer, no key fetched, even once the issuer's keys changed")
 	void cacheAnswersWithoutRefetching() throws Exception {
 		String token = token(UnaryOperator.identity(),
