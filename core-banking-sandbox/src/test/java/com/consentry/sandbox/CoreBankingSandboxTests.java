@@ -140,6 +140,17 @@ class CoreBankingSandboxTests {
 		assertThat(body.get("page").get("totalElements").asInt()).isEqualTo(3);
 		assertThat(body.has("links")).isFalse();
 		assertThat(ids(json(get("/fdx/v6/accounts", "x-consentry-customer-id", "cust-c")).get("accounts"))).isEmpty();
+		assertFdxError(get("/fdx/v6/accounts/acc-c-sav"), 404, "701");
+		JdbcClient.create(DATABASE.getPostgresDatabase())
+			.sql("INSERT INTO bank.account (account_id, customer_id, account_category, account_type, product_name, "
+					+ "account_number, current_balance) VALUES ('acc-c-sav', 'cust-c', 'DEPOSIT_ACCOUNT', 'SAVINGS', "
+					+ "'Savings', '021000021000777703', 10.00)")
+			.update();
+		assertThat(ids(json(get("/fdx/v6/accounts", "x-consentry-customer-id", "cust-c")).get("accounts")))
+			.as("an account the bank opens is listed at once")
+			.containsExactly("acc-c-sav");
+		assertThat(get("/fdx/v6/accounts/acc-c-sav").statusCode()).as("an absent account is not remembered")
+			.isEqualTo(200);
 	}
 
 	@Test
