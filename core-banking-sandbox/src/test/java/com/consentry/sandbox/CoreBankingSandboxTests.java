@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.consentry.sandbox.faults.FaultInjection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -460,9 +461,9 @@ class CoreBankingSandboxTests {
 		assertThat(set.statusCode()).isEqualTo(200);
 		HttpResponse<String> failed = get("/fdx/v6/accounts/acc-a-chk", "x-fapi-interaction-id", "fault-1");
 		assertThat(failed.statusCode()).isEqualTo(503);
-		assertThat(failed.body()).contains("ledger-db-03.core.internal", "PSQLException", "AccountDao.java");
+		assertThat(failed.body()).contains(FaultInjection.LEAK_MARKER, "PSQLException", "AccountDao.java");
 		assertThat(json(failed).get("code").asString()).isEqualTo("500");
-		assertThat(failed.headers().firstValue("x-core-node")).isPresent();
+		assertThat(failed.headers().firstValue(FaultInjection.INTERNAL_HEADER)).isPresent();
 		assertThat(failed.headers().firstValue("x-fapi-interaction-id")).hasValue("fault-1");
 		assertThat(json(get("/sandbox/requests")).get("requests")
 			.valueStream()
