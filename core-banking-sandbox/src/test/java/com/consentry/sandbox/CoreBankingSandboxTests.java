@@ -357,6 +357,7 @@ class CoreBankingSandboxTests {
 			.isEqualTo(200);
 		assertFdxError(get(link.get("href").asString(), "Accept", "image/png"), 406, "1203");
 		assertFdxError(get(link.get("href").asString(), "Accept", "application/json"), 406, "1203");
+		assertFdxError(get(link.get("href").asString(), "Accept", "application/pdf;q=0, text/plain"), 406, "1203");
 		assertFdxError(get("/fdx/v6/accounts/acc-a-chk/statements/stmt-acc-a-chk-202611"), 404, "1104");
 		assertFdxError(get("/fdx/v6/accounts/acc-a-chk/statements/stmt-acc-a-sav-202610"), 404, "1104");
 	}
