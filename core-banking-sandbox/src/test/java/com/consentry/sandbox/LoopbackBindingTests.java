@@ -1,10 +1,14 @@
 package com.consentry.sandbox;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -26,6 +30,18 @@ class LoopbackBindingTests {
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> LoopbackBinding.requireLoopback(address))
 			.withMessageContaining("loopback only");
+	}
+
+	@Test
+	@DisplayName("Loopback only: the refusal is reported as a failure analysis saying what to set")
+	void analysis() {
+		LoopbackBinding.NotLoopback refusal = new LoopbackBinding.NotLoopback(
+				"server.address '0.0.0.0' is not a " + "loopback address");
+		FailureAnalysis analysis = new LoopbackBinding.NotLoopbackAnalyzer()
+			.analyze(new IllegalStateException("Unable to start web server", refusal));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("'0.0.0.0' is not a loopback address");
+		assertThat(analysis.getAction()).contains("server.address=127.0.0.1");
 	}
 
 }

@@ -40,7 +40,9 @@ class DemoData implements ApplicationRunner {
 					List.of(new DemoAccount("acc-bob-chk-01", "DEPOSIT_ACCOUNT", "CHECKING", "Everyday Checking", null,
 							"021000021000998801", "310.55"),
 							new DemoAccount("acc-bob-ln-02", "LOAN_ACCOUNT", "AUTOLOAN", "Auto Loan", "Car",
-									"LN00004410022", "-14250.00"))));
+									"LN00004410022", "-14250.00"),
+							new DemoAccount("acc-bob-inv-03", "INVESTMENT_ACCOUNT", "BROKERAGE",
+									"Self-Directed Brokerage", null, "IV00007730031", "52840.25"))));
 
 	private final JdbcClient jdbc;
 
@@ -100,7 +102,7 @@ class DemoData implements ApplicationRunner {
 				 Registration       : POST %1$s/register (software_statement)
 				 Directory keys     : %2$s
 				 Customers          : alice / alice-demo-pass (3 accounts)
-				                      bob / bob-demo-pass (2 accounts)
+				                      bob / bob-demo-pass (3 accounts)
 				 Stop with Ctrl-C.
 				==================================================================
 				""".formatted(this.issuer, this.directoryJwks.isBlank() ? "(none configured)" : this.directoryJwks));

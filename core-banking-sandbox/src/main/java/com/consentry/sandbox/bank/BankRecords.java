@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads customers and accounts. Rows found are kept for {@link #FRESHNESS} (at most a few
- * thousand), so that the gateway's requests cost no round trip; an absent row is never
- * remembered, so an account the bank adds is served at once. Each method uses at most one
- * connection, for one statement.
+ * Reads customers and accounts. Rows found by id are kept for {@link #FRESHNESS} (at most
+ * a few thousand), so that the gateway's requests for one account cost no round trip; an
+ * absent row is never remembered, so an account the bank adds is served at once. Each
+ * method uses at most one connection, for one statement.
  */
 @Component
 public final class BankRecords {
@@ -39,11 +39,6 @@ public final class BankRecords {
 
 	private final Cache<String, BankAccount> accounts = Caffeine.newBuilder()
 		.maximumSize(10_000)
-		.expireAfterWrite(FRESHNESS)
-		.build();
-
-	private final Cache<String, List<String>> accountIdsByCustomer = Caffeine.newBuilder()
-		.maximumSize(2_000)
 		.expireAfterWrite(FRESHNESS)
 		.build();
 
@@ -95,20 +90,16 @@ public final class BankRecords {
 		return ordered;
 	}
 
-	/** The customer's accounts, by account id. */
+	/**
+	 * The customer's accounts, by account id. Always read (one indexed query), so that an
+	 * account the bank opens is listed at once.
+	 */
 	public List<BankAccount> accountsOf(String customerId) {
-		List<String> ids = this.accountIdsByCustomer.getIfPresent(customerId);
-		if (ids != null) {
-			return accounts(ids);
-		}
 		List<BankAccount> owned = this.jdbc.sql(ACCOUNT_COLUMNS + "WHERE customer_id = ? ORDER BY account_id")
 			.param(customerId)
 			.query(ACCOUNT)
 			.list();
-		if (!owned.isEmpty()) {
-			owned.forEach((account) -> this.accounts.put(account.accountId(), account));
-			this.accountIdsByCustomer.put(customerId, owned.stream().map(BankAccount::accountId).toList());
-		}
+		owned.forEach((account) -> this.accounts.put(account.accountId(), account));
 		return owned;
 	}
 

@@ -45,10 +45,6 @@ final class DayBook {
 		this.random = Seed.random(account.accountId(), day);
 	}
 
-	BankAccount account() {
-		return this.account;
-	}
-
 	AccountTerms terms() {
 		return this.terms;
 	}

@@ -57,7 +57,8 @@ public record Transaction(String accountCategory, String accountId, String trans
 	/** Posted. */
 	public static final String POSTED = "POSTED";
 
-	/** Whether this is money in. */
+	/** Whether this is money in (not sent: {@code debitCreditMemo} says it). */
+	@JsonIgnore
 	public boolean isCredit() {
 		return CREDIT.equals(this.debitCreditMemo);
 	}

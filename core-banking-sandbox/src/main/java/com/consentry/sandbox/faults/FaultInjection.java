@@ -19,18 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class FaultInjection extends OncePerRequestFilter {
 
-	/** The header a failing request carries. */
-	static final String INTERNAL_HEADER = "x-core-node";
+	/** The header a failing request carries, naming an internal node. */
+	public static final String INTERNAL_HEADER = "x-core-node";
 
 	/** Text in every failure's body that must never reach a partner. */
-	static final String LEAK_MARKER = "ledger-db-03.core.internal";
+	public static final String LEAK_MARKER = "ledger-db-03.core.internal";
 
 	private static final String BODY = """
 			{"code":"500","message":"Internal server error","debugMessage":"org.postgresql.util.PSQLException: \
-			FATAL: remaining connection slots are reserved (host ledger-db-03.core.internal:5432, user core_svc)\\n\
+			FATAL: remaining connection slots are reserved (host %s:5432, user core_svc)\\n\
 			\\tat com.bank.core.ledger.AccountDao.findBalance(AccountDao.java:212)\\n\
 			\\tat com.bank.core.ledger.LedgerService.balances(LedgerService.java:88)\\n\
-			SQL: SELECT acct_no, ssn, balance FROM core.accounts WHERE cust_id = ?"}""";
+			SQL: SELECT acct_no, ssn, balance FROM core.accounts WHERE cust_id = ?"}""".formatted(LEAK_MARKER);
 
 	private final Faults faults;
 

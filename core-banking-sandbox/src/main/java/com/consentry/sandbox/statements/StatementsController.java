@@ -82,7 +82,8 @@ final class StatementsController {
 		}
 		try {
 			for (MediaType range : MediaType.parseMediaTypes(accept)) {
-				if (range.includes(MediaType.APPLICATION_PDF)) {
+				// q=0 means "not this" (RFC 9110 §12.4.2)
+				if (range.includes(MediaType.APPLICATION_PDF) && range.getQualityValue() > 0) {
 					return;
 				}
 			}
