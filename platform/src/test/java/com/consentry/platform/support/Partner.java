@@ -49,15 +49,27 @@ public final class Partner {
 		this.client = client;
 	}
 
+	/**
+	 * A partner of an organisation of its own, so what a test does to one touches no
+	 * other.
+	 */
 	public static Partner register(RunningPlatform platform) {
-		return new Partner(platform, FapiTestClient.register(platform.issuer(), TestDirectory.shared()));
+		String organisation = "org-" + java.util.UUID.randomUUID();
+		return new Partner(platform, FapiTestClient.register(platform.issuer(), TestDirectory.shared(),
+				Map.of("org_id", organisation, "org_name", "Fintech " + organisation)));
+	}
+
+	public String clientId() {
+		return this.client.clientId.getValue();
 	}
 
 	/**
 	 * The URL partners use for {@code pathAndQuery}: what a proof's {@code htu} names.
 	 */
 	public static URI publicUrl(String pathAndQuery) {
-		return URI.create(RunningPlatform.PUBLIC_BASE_URL + pathAndQuery);
+		int query = pathAndQuery.indexOf('?');
+		String path = (query < 0) ? pathAndQuery : pathAndQuery.substring(0, query);
+		return URI.create(RunningPlatform.PUBLIC_BASE_URL + path);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.consentry.gateway.fdx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,8 +59,10 @@ public final class FdxErrors {
 	}
 
 	static byte[] body(FdxRefusal refusal) {
-		return JSON.writeValueAsString(Map.of("code", refusal.code(), "message", refusal.getMessage()))
-			.getBytes(StandardCharsets.UTF_8);
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("code", refusal.code());
+		body.put("message", refusal.getMessage());
+		return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String seconds(Duration duration) {

@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
  * may do, and drops what {@link Grants} kept about it: {@code access_token_revoked} (the
  * authorization server: a token revoked or replaced), {@code consent_changed} (the
  * consent service: revoked, expired, suspended) and {@code partner_changed} (the
- * registry: a partner suspended, revoked or deleted). It holds one connection of its own,
- * outside the request pool, and checks it every second, so a dead connection is noticed
- * within {@code consentry.gateway.grants.stale-after} and {@link Grants} stops trusting
- * what it kept.
+ * registry: a partner suspended, revoked or deleted) and {@code partner_policy_changed}
+ * (a new rate-limit tier). It holds one connection of its own, outside the request pool,
+ * and checks it every second, so a dead connection is noticed within
+ * {@code consentry.gateway.grants.stale-after} and {@link Grants} stops trusting what it
+ * kept.
  */
 @Component
 class GrantChanges implements SmartLifecycle {
@@ -37,6 +38,8 @@ class GrantChanges implements SmartLifecycle {
 	static final String CONSENT_CHANNEL = "consent_changed";
 
 	static final String PARTNER_CHANNEL = "partner_changed";
+
+	static final String POLICY_CHANNEL = "partner_policy_changed";
 
 	private static final Logger logger = LoggerFactory.getLogger(GrantChanges.class);
 
@@ -106,6 +109,7 @@ class GrantChanges implements SmartLifecycle {
 					statement.execute("LISTEN " + TOKEN_CHANNEL);
 					statement.execute("LISTEN " + CONSENT_CHANNEL);
 					statement.execute("LISTEN " + PARTNER_CHANNEL);
+					statement.execute("LISTEN " + POLICY_CHANNEL);
 				}
 				PGConnection postgres = connection.unwrap(PGConnection.class);
 				this.grants.listening(true);
@@ -157,6 +161,7 @@ class GrantChanges implements SmartLifecycle {
 			case TOKEN_CHANNEL -> this.grants.tokenRevoked(payload);
 			case CONSENT_CHANNEL -> this.grants.consentChanged(payload);
 			case PARTNER_CHANNEL -> this.grants.partnerChanged(payload);
+			case POLICY_CHANNEL -> this.grants.policyChanged();
 			default -> logger.debug("Ignoring notification on {}", notification.getName());
 		}
 	}

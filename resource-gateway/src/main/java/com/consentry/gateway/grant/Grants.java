@@ -45,6 +45,9 @@ public class Grants {
 
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
+	// the change mark of a change that concerns every token
+	private static final String ANY = "\u0000any";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final TypeReference<List<Map<String, Object>>> RESOURCES = new TypeReference<>() {
@@ -114,7 +117,7 @@ public class Grants {
 		}
 		// a change announced while reading may not be in what was read: use it for this
 		// request (it raced with the change) but do not keep it
-		if (this.listening && !changedSince(started, key, token.consentId(), token.clientId())) {
+		if (this.listening && !changedSince(started, key, token.consentId(), token.clientId(), ANY)) {
 			if (this.byToken.size() >= this.settings.capacity()) {
 				this.byToken.clear();
 			}
@@ -223,6 +226,12 @@ public class Grants {
 	void partnerChanged(String clientId) {
 		mark(clientId);
 		this.byToken.values().removeIf((state) -> state.grant() != null && clientId.equals(state.grant().clientId()));
+	}
+
+	/** A partner's policy changed: rare enough to start over. */
+	void policyChanged() {
+		mark(ANY);
+		this.byToken.clear();
 	}
 
 	private void mark(String key) {
