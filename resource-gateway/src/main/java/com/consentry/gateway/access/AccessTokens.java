@@ -30,8 +30,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class AccessTokens {
 
-	private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
-
 	private static final int MAX_TOKEN_LENGTH = 8192;
 
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
@@ -87,7 +85,7 @@ final class AccessTokens {
 		catch (ParseException ex) {
 			throw invalid("The access token is not a signed JWT");
 		}
-		if (!ACCESS_TOKEN_TYPE.equals(jwt.getHeader().getType())) {
+		if (!isAccessTokenType(jwt.getHeader().getType())) {
 			throw invalid("The access token is not of type at+jwt");
 		}
 		String keyId = jwt.getHeader().getKeyID();
@@ -129,6 +127,15 @@ final class AccessTokens {
 			throw invalid("The access token is not bound to a DPoP key");
 		}
 		return new AccessToken(sha256(token), clientId, consentId, thumbprint, exp.toInstant());
+	}
+
+	// RFC 9068 §4: "at+jwt" or its full media type "application/at+jwt", in any case
+	private static boolean isAccessTokenType(@Nullable JOSEObjectType type) {
+		if (type == null) {
+			return false;
+		}
+		String value = type.getType().toLowerCase(java.util.Locale.ROOT);
+		return "at+jwt".equals(value) || "application/at+jwt".equals(value);
 	}
 
 	static byte[] sha256(String value) {

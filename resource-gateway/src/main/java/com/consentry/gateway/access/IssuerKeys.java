@@ -69,10 +69,16 @@ final class IssuerKeys {
 	}
 
 	private void refresh(Instant now) {
-		if (now.isBefore(this.lastAttempt.plus(MIN_REFRESH_INTERVAL)) || !this.refreshing.tryLock()) {
+		if (now.isBefore(this.lastAttempt.plus(MIN_REFRESH_INTERVAL))) {
 			return;
 		}
+		// callers during a refresh wait for it (a key rotation must not give them a 401),
+		// then find it done and use its result
+		this.refreshing.lock();
 		try {
+			if (now.isBefore(this.lastAttempt.plus(MIN_REFRESH_INTERVAL))) {
+				return;
+			}
 			this.lastAttempt = now;
 			HttpRequest request = HttpRequest.newBuilder(this.jwksUri).timeout(TIMEOUT).GET().build();
 			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());

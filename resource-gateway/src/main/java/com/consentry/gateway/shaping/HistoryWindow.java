@@ -2,6 +2,7 @@ package com.consentry.gateway.shaping;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -61,8 +62,9 @@ public record HistoryWindow(@Nullable LocalDate start, LocalDate end, Instant wi
 
 	private static LocalDate date(String value) {
 		try {
-			// FDX 6.x DateString, or a timestamp whose date part counts
-			return LocalDate.parse((value.length() > 10) ? value.substring(0, 10) : value);
+			// FDX 6.x DateString, or an RFC 3339 timestamp, counted by its UTC date
+			return (value.length() > 10) ? OffsetDateTime.parse(value).atZoneSameInstant(ZoneOffset.UTC).toLocalDate()
+					: LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw FdxRefusal.invalidDates("702", "Dates must be YYYY-MM-DD");

@@ -96,8 +96,10 @@ public class ResponseShaper {
 
 	private static ObjectNode customer(ObjectNode customer, Grant grant) {
 		ObjectNode out = keep(customer, FieldPolicy.CUSTOMER, grant.customerClusters());
-		if (out.has("taxId")) {
-			out.put("taxId", AccountNumbers.mask(out.get("taxId").asString()));
+		for (String identifier : List.of("taxId", "governmentId")) {
+			if (out.get(identifier) != null && out.get(identifier).isString()) {
+				out.put(identifier, AccountNumbers.mask(out.get(identifier).asString()));
+			}
 		}
 		if (out.get("accounts") instanceof ArrayNode accounts) {
 			ArrayNode consented = JSON.createArrayNode();
@@ -153,7 +155,7 @@ public class ResponseShaper {
 			List<String> names = new ArrayList<>(object.propertyNames());
 			for (String name : names) {
 				JsonNode value = object.get(name);
-				if ("href".equals(name) && value.isString() && value.asString().startsWith(upstreamBase)) {
+				if ("href".equals(name) && value.isString() && isUnder(value.asString(), upstreamBase)) {
 					object.put(name, publicBase + value.asString().substring(upstreamBase.length()));
 				}
 				else {
@@ -166,6 +168,19 @@ public class ResponseShaper {
 				rewriteLinks(item, upstreamBase, publicBase);
 			}
 		}
+	}
+
+	// the base itself, or the base followed by a path, query or fragment: never a longer
+	// host name that merely starts like it
+	private static boolean isUnder(String href, String base) {
+		if (!href.startsWith(base)) {
+			return false;
+		}
+		if (href.length() == base.length()) {
+			return true;
+		}
+		char next = href.charAt(base.length());
+		return next == '/' || next == '?' || next == '#';
 	}
 
 	private static Set<DataCluster> union(Set<DataCluster> a, Set<DataCluster> b) {

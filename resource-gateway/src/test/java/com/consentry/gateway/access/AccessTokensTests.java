@@ -31,7 +31,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,7 +125,6 @@ class AccessTokensTests {
 	}
 
 	@Test
-	@Disabled("bug: AccessTokens accepts only typ \"at+jwt\"; RFC 9068 §4 requires \"application/at+jwt\" to be accepted too")
 	@DisplayName("RFC 9068 §4: typ application/at+jwt is accepted as well as at+jwt")
 	void acceptsTheFullMediaType() {
 		String token = token((header) -> header.type(new JOSEObjectType("application/at+jwt")),
