@@ -40,7 +40,11 @@ class SpecMatrixTests {
 	 */
 	private static final Pattern TEST_CELL_TOKEN = Pattern.compile("`([^`]+)`|\"([^\"]+)\"(?:\\s*\\(×(\\d+)\\))?");
 
-	private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+	// one string literal, or several joined with + (a long name split over lines)
+	private static final Pattern DISPLAY_NAME = Pattern
+		.compile("@DisplayName\\(((?:\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?)+)\\)");
+
+	private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	private static Path root;
 
@@ -138,7 +142,12 @@ class SpecMatrixTests {
 		List<String> names = new ArrayList<>();
 		Matcher matcher = DISPLAY_NAME.matcher(Files.readString(source));
 		while (matcher.find()) {
-			names.add(matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+			StringBuilder name = new StringBuilder();
+			Matcher literal = LITERAL.matcher(matcher.group(1));
+			while (literal.find()) {
+				name.append(literal.group(1));
+			}
+			names.add(name.toString().replace("\\\"", "\"").replace("\\\\", "\\"));
 		}
 		return names;
 	}
