@@ -182,7 +182,7 @@ class CustomerSignInTests extends AuthorizationServerTest {
 		assertThat(busy).isNotNull();
 		assertThat(waited).isLessThan(Duration.ofSeconds(5));
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new SignInFailureHandler().onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), response,
+		new SignInFailureHandler("/login").onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), response,
 				busy);
 		assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
