@@ -1,8 +1,9 @@
 package com.consentry.registry;
 
 /**
- * Where a partner stands with the bank: only an {@link #ACTIVE} partner may obtain
- * authorizations.
+ * Where a partner organisation stands with the bank: only an {@link #ACTIVE} partner may
+ * obtain authorizations. PENDING → ACTIVE → SUSPENDED ⇄ ACTIVE; REVOKED from any of
+ * these, and final.
  */
 public enum PartnerStatus {
 
@@ -12,7 +13,23 @@ public enum PartnerStatus {
 	/** Approved (or auto-approved): may use the authorization server. */
 	ACTIVE,
 
-	/** Stopped by a bank admin. */
-	SUSPENDED
+	/** Stopped by a bank admin: no new requests, its tokens inactive, consents kept. */
+	SUSPENDED,
+
+	/**
+	 * Ended by a bank admin for good: its consents and tokens revoked, its registrations
+	 * unusable.
+	 */
+	REVOKED;
+
+	/** Whether a bank admin may move a partner from this status to {@code target}. */
+	public boolean canMoveTo(PartnerStatus target) {
+		return switch (this) {
+			case PENDING -> target == ACTIVE || target == REVOKED;
+			case ACTIVE -> target == SUSPENDED || target == REVOKED;
+			case SUSPENDED -> target == ACTIVE || target == REVOKED;
+			case REVOKED -> false;
+		};
+	}
 
 }

@@ -1,6 +1,8 @@
 package com.consentry.registry;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +17,10 @@ import org.springframework.util.Assert;
  * its environment variable, e.g. {@code CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI},
  * {@code CONSENTRY_REGISTRY_AUTO_APPROVE}).
  *
- * @param directory the trusted directory that signs software statements
+ * @param directory a trusted directory that signs software statements (the single
+ * directory of earlier settings, still honoured beside {@code directories})
+ * @param directories further trusted directories, each with its issuer and keys: a
+ * statement's {@code iss} picks the directory whose keys must have signed it
  * @param autoApprove whether a new partner is ACTIVE at once instead of PENDING a bank
  * admin's approval
  * @param allowPlainResponses the bank's policy on unsigned authorization responses: when
@@ -24,14 +29,66 @@ import org.springframework.util.Assert;
  * partners may also register plain {@code query} responses (RFC 9207 {@code iss} beside
  * the code)
  * @param jwksFetch how key sets are fetched from the URLs partners and directories name
+ * @param defaultPolicy the policy of every partner organisation the bank gave no policy
+ * of its own
  */
 @ConfigurationProperties("consentry.registry")
-public record RegistryProperties(@DefaultValue Directory directory, boolean autoApprove, boolean allowPlainResponses,
-		@DefaultValue JwksFetch jwksFetch) {
+public record RegistryProperties(@DefaultValue Directory directory, @DefaultValue List<Directory> directories,
+		boolean autoApprove, boolean allowPlainResponses, @DefaultValue JwksFetch jwksFetch,
+		@DefaultValue DefaultPolicy defaultPolicy) {
 
 	public RegistryProperties {
 		Assert.notNull(directory, "directory cannot be null");
+		Assert.notNull(directories, "directories cannot be null");
 		Assert.notNull(jwksFetch, "jwksFetch cannot be null");
+		Assert.notNull(defaultPolicy, "defaultPolicy cannot be null");
+		for (int i = 0; i < directories.size(); i++) {
+			Directory listed = directories.get(i);
+			Assert.isTrue(listed.jwksUri() != null && listed.issuer() != null, "consentry.registry.directories[" + i
+					+ "] needs both issuer and jwks-uri: a statement's iss picks its directory");
+		}
+		directories = List.copyOf(directories);
+	}
+
+	/**
+	 * Every trusted directory: the listed ones, then the single {@code directory} when it
+	 * names keys.
+	 */
+	public List<Directory> trustedDirectories() {
+		List<Directory> all = new ArrayList<>(this.directories);
+		if (this.directory.jwksUri() != null) {
+			all.add(this.directory);
+		}
+		return List.copyOf(all);
+	}
+
+	/**
+	 * The bank's default partner policy ({@code consentry.registry.default-policy.*}).
+	 *
+	 * @param allowedDataClusters the FDX data clusters a partner may ask for (all of them
+	 * unless set)
+	 * @param maxDurationDays the longest consent, in days
+	 * @param maxLookbackDays the furthest lookback, in days
+	 * @param rateLimitTier the gateway's rate-limit tier
+	 */
+	public record DefaultPolicy(@DefaultValue( {
+			"ACCOUNT_BASIC", "ACCOUNT_DETAILED", "ACCOUNT_PAYMENTS", "PAYMENT_SUPPORT", "TRANSACTIONS", "STATEMENTS",
+			"INVESTMENTS", "CUSTOMER_CONTACT", "CUSTOMER_PERSONAL", "BILLS", "REWARDS", "IMAGES", "TAX",
+			"NOTIFICATIONS" }) List<String> allowedDataClusters, @DefaultValue("365") int maxDurationDays,
+			@DefaultValue("730") int maxLookbackDays, @DefaultValue("STANDARD") RateLimitTier rateLimitTier){
+
+		public DefaultPolicy {
+			toPolicy(allowedDataClusters, maxDurationDays, maxLookbackDays, rateLimitTier);
+		}
+
+		public PartnerPolicy policy() {
+			return toPolicy(this.allowedDataClusters, this.maxDurationDays, this.maxLookbackDays, this.rateLimitTier);
+		}
+
+		private static PartnerPolicy toPolicy(List<String> clusters, int duration, int lookback, RateLimitTier tier) {
+			return new PartnerPolicy(new LinkedHashSet<>(clusters), duration, lookback, tier);
+		}
+
 	}
 
 	/**

@@ -17,6 +17,7 @@ import com.consentry.authz.clientauth.ClientAssertionRefusedException.Reason;
 import com.consentry.authz.replay.ReplayRegistry;
 import com.consentry.registry.FapiClientSettings;
 import com.consentry.registry.Partners;
+import com.consentry.registry.RateLimitTier;
 import com.consentry.registry.RegistryProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -100,8 +101,9 @@ class ClientAssertionDecoderFactoryTests {
 		};
 		when(this.partners.isActive(CLIENT_ID)).thenReturn(true);
 		RegistryProperties registry = new RegistryProperties(
-				new RegistryProperties.Directory(null, null, null, Duration.ofMinutes(5)), false, false,
-				new RegistryProperties.JwksFetch(false, List.of(), 10, Duration.ofSeconds(30)));
+				new RegistryProperties.Directory(null, null, null, Duration.ofMinutes(5)), List.of(), false, false,
+				new RegistryProperties.JwksFetch(false, List.of(), 10, Duration.ofSeconds(30)),
+				new RegistryProperties.DefaultPolicy(List.of("ACCOUNT_BASIC"), 365, 730, RateLimitTier.STANDARD));
 		this.decoder = new ClientAssertionDecoderFactory(replay, this.partners,
 				AuthorizationServerSettings.builder().issuer(ISSUER).build(), clock, registry)
 			.createDecoder(CLIENT);

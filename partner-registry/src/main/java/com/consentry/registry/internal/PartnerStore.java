@@ -92,6 +92,16 @@ public final class PartnerStore {
 	 */
 	public boolean delete(String clientId) {
 		int partners = this.jdbc.sql("DELETE FROM registry.partner WHERE client_id = ?").param(clientId).update();
+		removeClient(clientId);
+		return partners > 0;
+	}
+
+	/**
+	 * Deletes the partner's registered client and the client's authorizations (codes,
+	 * tokens, pushed requests), keeping its row in {@code registry.partner}: a revoked
+	 * partner's row stays, so its {@code client_id} is never served again.
+	 */
+	public void removeClient(String clientId) {
 		Optional<String> registeredClientId = this.jdbc
 			.sql("SELECT id FROM authz.oauth2_registered_client WHERE client_id = ?")
 			.param(clientId)
@@ -101,7 +111,6 @@ public final class PartnerStore {
 			this.jdbc.sql("DELETE FROM authz.authorization WHERE registered_client_id = ?").param(id).update();
 			this.jdbc.sql("DELETE FROM authz.oauth2_registered_client WHERE id = ?").param(id).update();
 		});
-		return partners > 0;
 	}
 
 	private static Partner partner(ResultSet rs) throws SQLException {
