@@ -117,6 +117,7 @@ public class AdminSecurityConfiguration {
 				.rpId(issuer.getHost())
 				.allowedOrigins(origin(issuer))
 				.disableDefaultRegistrationPage(true)
+				.creationOptionsRepository(new SessionPasskeyEnrolments())
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 					@Override
 					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {

@@ -95,7 +95,7 @@ final class AdminSignInPages {
 	 * @param created when it was enrolled
 	 * @param lastUsed when it last signed in
 	 */
-	record Passkey(String label, @Nullable Instant created, @Nullable Instant lastUsed) {
+	public record Passkey(String label, @Nullable Instant created, @Nullable Instant lastUsed) {
 
 		static Passkey of(CredentialRecord record) {
 			return new Passkey(record.getLabel(), record.getCreated(), record.getLastUsed());

@@ -10,12 +10,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * A console request that its sign-in does not allow: an admin whose password was right
  * but who has not given the passkey yet is sent to the passkey step (the request is kept
- * and resumed after it); anything else is 403.
+ * and resumed after it); anything else, and any request with a missing or wrong CSRF
+ * token, is 403.
  */
 final class ConsoleAccessDenied implements AccessDeniedHandler {
 
@@ -32,7 +34,9 @@ final class ConsoleAccessDenied implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException, ServletException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (ConsoleAccess.passwordSignedIn(authentication) && !ConsoleAccess.fullySignedIn(authentication)) {
+		// a missing or wrong CSRF token is refused as such, whoever is signed in
+		if (!(accessDeniedException instanceof CsrfException) && ConsoleAccess.passwordSignedIn(authentication)
+				&& !ConsoleAccess.fullySignedIn(authentication)) {
 			if ("GET".equals(request.getMethod())) {
 				this.requests.saveRequest(request, response);
 			}

@@ -13,9 +13,9 @@ import com.consentry.registry.PartnerStatusChange;
 /**
  * What a bank admin may do to a partner organisation from the console: each a status
  * change of {@link PartnerGovernance}, with the words the confirmation form uses to say
- * what it will do.
+ * what it will do. Public for the pages' expressions only.
  */
-enum PartnerAction {
+public enum PartnerAction {
 
 	APPROVE("approve", "Approve", PartnerStatus.ACTIVE, false) {
 		@Override
@@ -107,15 +107,15 @@ enum PartnerAction {
 		return status.canMoveTo(this.target);
 	}
 
-	String path() {
+	public String path() {
 		return this.path;
 	}
 
-	String verb() {
+	public String verb() {
 		return this.verb;
 	}
 
-	boolean harmful() {
+	public boolean harmful() {
 		return this.harmful;
 	}
 
