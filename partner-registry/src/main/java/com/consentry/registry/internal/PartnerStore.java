@@ -65,22 +65,24 @@ public final class PartnerStore {
 	}
 
 	/**
-	 * Writes the names, software id, metadata and update time of an RFC 7592 §2.2 update,
-	 * provided the row still belongs to the same organisation and holds the same
-	 * registration access token hash. Status, token, directory and creation time are
-	 * never written here.
-	 * @return whether the partner was updated (not when it was deleted or its token
-	 * replaced meanwhile)
+	 * Writes the names, software id, metadata, new registration access token hash and
+	 * update time of an RFC 7592 §2.2 update, provided the row still belongs to the same
+	 * organisation, is not revoked and holds the previous token's hash: one statement, so
+	 * of two updates with one token only one succeeds, and the old token stops working
+	 * when it commits. Status, directory and creation time are never written here.
+	 * @param previousTokenHash the hash of the token the update was authorized with
+	 * @return whether the partner was updated (not when it was deleted, revoked or its
+	 * token replaced meanwhile)
 	 */
-	public boolean update(PartnerRegistration registration) {
+	public boolean update(PartnerRegistration registration, byte[] previousTokenHash) {
 		Partner partner = registration.partner();
-		int updated = this.jdbc
-			.sql("UPDATE registry.partner SET org_name = ?, client_name = ?, software_id = ?, "
-					+ "metadata = ?, updated_at = ? "
-					+ "WHERE client_id = ? AND org_id = ? AND registration_access_token_hash = ?")
+		int updated = this.jdbc.sql("UPDATE registry.partner SET org_name = ?, client_name = ?, software_id = ?, "
+				+ "metadata = ?, registration_access_token_hash = ?, updated_at = ? "
+				+ "WHERE client_id = ? AND org_id = ? AND registration_access_token_hash = ? AND status <> 'REVOKED'")
 			.params(partner.orgName(), partner.clientName(), registration.softwareId(), registration.metadataJson(),
+					registration.registrationAccessTokenHash(),
 					OffsetDateTime.ofInstant(registration.updatedAt(), ZoneOffset.UTC), partner.clientId(),
-					partner.orgId(), registration.registrationAccessTokenHash())
+					partner.orgId(), previousTokenHash)
 			.update();
 		return updated > 0;
 	}

@@ -11,20 +11,28 @@ import static com.consentry.registry.internal.MetadataNames.REGISTRATION_CLIENT_
 import static com.consentry.registry.internal.MetadataNames.SOFTWARE_STATEMENT;
 import static com.consentry.registry.internal.MetadataNames.STATUS;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.consentry.registry.Partner;
 import com.consentry.registry.PartnerDeleted;
 import com.consentry.registry.PartnerStatus;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,6 +68,8 @@ public final class Registrations {
 
 	private final PartnerStore partners;
 
+	private final OrganisationStore organisations;
+
 	private final TransactionOperations transactions;
 
 	private final ApplicationEventPublisher events;
@@ -73,11 +83,13 @@ public final class Registrations {
 	private final Clock clock;
 
 	public Registrations(SoftwareStatementVerifier statements, RegisteredClientRepository clients,
-			PartnerStore partners, TransactionOperations transactions, ApplicationEventPublisher events, String issuer,
-			boolean autoApprove, boolean plainResponsesAllowed, Clock clock) {
+			PartnerStore partners, OrganisationStore organisations, TransactionOperations transactions,
+			ApplicationEventPublisher events, String issuer, boolean autoApprove, boolean plainResponsesAllowed,
+			Clock clock) {
 		Assert.notNull(statements, "statements cannot be null");
 		Assert.notNull(clients, "clients cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
+		Assert.notNull(organisations, "organisations cannot be null");
 		Assert.notNull(transactions, "transactions cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.hasText(issuer, "issuer cannot be empty");
@@ -85,6 +97,7 @@ public final class Registrations {
 		this.statements = statements;
 		this.clients = clients;
 		this.partners = partners;
+		this.organisations = organisations;
 		this.transactions = transactions;
 		this.events = events;
 		this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
@@ -107,18 +120,31 @@ public final class Registrations {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		String clientId = RegistrationCredentials.newClientId();
 		String token = RegistrationCredentials.newRegistrationAccessToken();
-		PartnerStatus status = this.autoApprove ? PartnerStatus.ACTIVE : PartnerStatus.PENDING;
-		Partner partner = new Partner(clientId, statement.orgId(), statement.orgName(), metadata.clientName(), status);
 		Map<String, Object> stored = metadataToStore(metadata, statement);
-		PartnerRegistration registration = new PartnerRegistration(partner, metadata.softwareId(), statement.issuer(),
-				RegistrationCredentials.sha256(token), JSONObjectUtils.toJSONString(stored), now, now);
 		RegisteredClient client = FapiRegisteredClients.of(metadata, UUID.randomUUID().toString(), clientId, now,
 				statement.orgId());
-		this.transactions.executeWithoutResult((tx) -> {
+		PartnerRegistration registration = this.transactions.execute((tx) -> {
+			// A new client joins its organisation's standing; the lock keeps a concurrent
+			// status change from leaving it behind.
+			this.organisations.lock(statement.orgId());
+			PartnerStatus status = this.organisations.status(statement.orgId())
+				.orElse(this.autoApprove ? PartnerStatus.ACTIVE : PartnerStatus.PENDING);
+			if (status == PartnerStatus.REVOKED) {
+				throw new RegistrationException(RegistrationError.UNAPPROVED_SOFTWARE_STATEMENT,
+						"the bank has revoked this organisation's access");
+			}
+			Partner partner = new Partner(clientId, statement.orgId(), statement.orgName(), metadata.clientName(),
+					status);
+			PartnerRegistration inserted = new PartnerRegistration(partner, metadata.softwareId(), statement.issuer(),
+					RegistrationCredentials.sha256(token), JSONObjectUtils.toJSONString(stored), now, now);
 			this.clients.save(client);
-			this.partners.insert(registration);
+			this.partners.insert(inserted);
+			this.organisations.saveKeys(clientId, thumbprints(metadata), now);
+			return inserted;
 		});
-		logger.info("Registered client {} of organisation {} ({})", clientId, statement.orgId(), status);
+		Assert.state(registration != null, "registration not written");
+		logger.info("Registered client {} of organisation {} ({})", clientId, statement.orgId(),
+				registration.partner().status());
 		return response(registration, stored, token);
 	}
 
@@ -137,11 +163,17 @@ public final class Registrations {
 	 * the client and carry a software statement of the partner's own organisation (the
 	 * same rules as at registration: keys, redirect URIs and the other security members
 	 * come from the statement only). Omitted members are removed or take their defaults.
-	 * The client keeps its {@code client_id}, issue time, partner status and registration
-	 * access token (the RFC allows rotating the token; we do not).
+	 * The client keeps its {@code client_id}, issue time and partner status; its
+	 * registration access token is replaced (RFC 7592 §2.2 allows it): the response
+	 * carries the new one and the old one stops working with the commit. An update may
+	 * not add a redirect URI on a host the client did not use before: that widens whom
+	 * the bank sends codes to, which the bank approved per organisation, so it is refused
+	 * ({@code invalid_redirect_uri}) and the partner registers new software instead. Keys
+	 * may change freely: a set holding old and new keys keeps both valid, and every
+	 * instance drops its cached client when the update commits.
 	 * @param contentType the request's content type, checked only once the token was
-	 * @return the RFC 7592 §3 client information response members, without the token (as
-	 * {@link #read})
+	 * @return the RFC 7592 §3 client information response members, with the new
+	 * registration access token
 	 * @throws RegistrationAccessDeniedException when the token is missing or wrong, or
 	 * the client unknown
 	 * @throws RegistrationException when the update is refused
@@ -162,19 +194,22 @@ public final class Registrations {
 		}
 		ClientMetadata metadata = ClientMetadata.from(request.members(), statement.claims(),
 				this.plainResponsesAllowed);
+		requireNoNewRedirectHost(metadata, current);
 		Map<String, Object> stored = metadataToStore(metadata, statement);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		String token = RegistrationCredentials.newRegistrationAccessToken();
 		PartnerRegistration updated = new PartnerRegistration(
 				new Partner(clientId, partner.orgId(), statement.orgName(), metadata.clientName(), partner.status()),
-				metadata.softwareId(), current.directoryIssuer(), current.registrationAccessTokenHash(),
+				metadata.softwareId(), current.directoryIssuer(), RegistrationCredentials.sha256(token),
 				JSONObjectUtils.toJSONString(stored), current.createdAt(), now);
 		boolean written = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
 			RegisteredClient existing = this.clients.findByClientId(clientId);
 			// Both conditional: a client deleted (or re-tokened) since authorize() is not
 			// written back.
-			if (existing == null || !this.partners.update(updated)) {
+			if (existing == null || !this.partners.update(updated, current.registrationAccessTokenHash())) {
 				return false;
 			}
+			this.organisations.saveKeys(clientId, thumbprints(metadata), now);
 			Instant issuedAt = existing.getClientIdIssuedAt();
 			this.clients.save(FapiRegisteredClients.of(metadata, existing.getId(), clientId,
 					(issuedAt != null) ? issuedAt : current.createdAt(), partner.orgId()));
@@ -184,7 +219,7 @@ public final class Registrations {
 			throw new RegistrationAccessDeniedException();
 		}
 		logger.info("Updated client {} of organisation {}", clientId, partner.orgId());
-		return response(updated, stored, null);
+		return response(updated, stored, token);
 	}
 
 	/**
@@ -216,8 +251,11 @@ public final class Registrations {
 		// Hash even when there is nothing to compare, so timing tells no unknown client
 		// from a wrong token.
 		byte[] presented = RegistrationCredentials.sha256((token != null) ? token : "");
+		// A revoked partner's registration is gone for good (its row stays only so that
+		// its client_id is never served again).
 		if (token == null || registration.isEmpty()
-				|| !MessageDigest.isEqual(presented, registration.get().registrationAccessTokenHash())) {
+				|| !MessageDigest.isEqual(presented, registration.get().registrationAccessTokenHash())
+				|| registration.get().partner().status() == PartnerStatus.REVOKED) {
 			throw new RegistrationAccessDeniedException();
 		}
 		return registration.get();
@@ -253,6 +291,48 @@ public final class Registrations {
 			.isEqual(RegistrationCredentials.sha256(value), current.registrationAccessTokenHash()))) {
 			throw refusedChange(REGISTRATION_ACCESS_TOKEN + " cannot be changed");
 		}
+	}
+
+	/**
+	 * Refuses redirect URIs on a host none of the client's current redirect URIs uses.
+	 */
+	private static void requireNoNewRedirectHost(ClientMetadata metadata, PartnerRegistration current) {
+		Set<String> hosts = new HashSet<>();
+		Object registered = storedMetadata(current).get(MetadataNames.REDIRECT_URIS);
+		if (registered instanceof List<?> uris) {
+			uris.forEach((uri) -> hosts.add(host(String.valueOf(uri))));
+		}
+		for (String uri : metadata.redirectUris()) {
+			String host = host(uri);
+			if (!hosts.contains(host)) {
+				throw new RegistrationException(RegistrationError.INVALID_REDIRECT_URI, "redirect_uris adds host "
+						+ host
+						+ ", which the client did not use before: a new redirect host needs the bank's approval, "
+						+ "so register it as new software (POST /register)");
+			}
+		}
+	}
+
+	private static String host(String uri) {
+		String host = URI.create(uri).getHost();
+		return (host != null) ? host.toLowerCase(Locale.ROOT) : "";
+	}
+
+	/** RFC 7638 thumbprints of the client's inline keys, with their {@code kid}s. */
+	private static Map<String, @Nullable String> thumbprints(ClientMetadata metadata) {
+		Map<String, @Nullable String> thumbprints = new LinkedHashMap<>();
+		JWKSet jwks = metadata.jwks();
+		if (jwks != null) {
+			for (JWK key : jwks.getKeys()) {
+				try {
+					thumbprints.put(key.computeThumbprint().toString(), key.getKeyID());
+				}
+				catch (JOSEException ex) {
+					throw new IllegalStateException("Cannot compute the thumbprint of a validated key", ex);
+				}
+			}
+		}
+		return thumbprints;
 	}
 
 	private static RegistrationException refusedChange(String description) {

@@ -66,6 +66,8 @@ class RegistrationControllerTests {
 
 	private final PartnerStore partners = mock(PartnerStore.class);
 
+	private final OrganisationStore organisations = mock(OrganisationStore.class);
+
 	private final RegisteredClientRepository clients = mock(RegisteredClientRepository.class);
 
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
@@ -78,8 +80,8 @@ class RegistrationControllerTests {
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(
 				new RegistrationController(new Registrations(new SoftwareStatementVerifier(trustedKeys(), null, CLOCK),
-						this.clients, this.partners, TransactionOperations.withoutTransaction(), this.events,
-						"http://localhost:9000", false, false, this.clock)))
+						this.clients, this.partners, this.organisations, TransactionOperations.withoutTransaction(),
+						this.events, "http://localhost:9000", false, false, this.clock)))
 		.setControllerAdvice(new RegistrationErrorAdvice())
 		.build();
 
@@ -246,7 +248,7 @@ class RegistrationControllerTests {
 		MockMvc lenient = MockMvcBuilders
 			.standaloneSetup(new RegistrationController(
 					new Registrations(new SoftwareStatementVerifier(trustedKeys(), null, CLOCK), this.clients,
-							this.partners, TransactionOperations.withoutTransaction(), this.events,
+							this.partners, this.organisations, TransactionOperations.withoutTransaction(), this.events,
 							"http://localhost:9000", false, true, this.clock)))
 			.setControllerAdvice(new RegistrationErrorAdvice())
 			.build();
@@ -359,11 +361,11 @@ class RegistrationControllerTests {
 	}
 
 	@Test
-	@DisplayName("RFC7592 §2.2: replaces the metadata in full, keeping client_id, issue time, status and token")
+	@DisplayName("RFC7592 §2.2: replaces the metadata in full, keeping client_id, issue time and status, rotating the token")
 	void updateWhenValidThenReplacesMetadataAndKeepsIdentity() throws Exception {
 		RegisteredFixture registered = register(
 				Map.of("contacts", List.of("ops@example.com"), "logo_uri", "https://app.example.com/logo.png"));
-		given(this.partners.update(any())).willReturn(true);
+		given(this.partners.update(any(), any())).willReturn(true);
 		this.clock.advance(Duration.ofDays(1));
 		String statement = es256(validClaims().jwtID("statement-2")
 			.claim("org_name", "Example Fintech Group")
@@ -402,20 +404,26 @@ class RegistrationControllerTests {
 			.andExpect(jsonPath("$.status").value("PENDING"))
 			.andExpect(jsonPath("$.contacts").doesNotExist())
 			.andExpect(jsonPath("$.logo_uri").doesNotExist())
-			.andExpect(jsonPath("$.registration_access_token").doesNotExist())
 			.andReturn();
+		String newToken = (String) JSONObjectUtils.parse(result.getResponse().getContentAsString())
+			.get("registration_access_token");
 
 		ArgumentCaptor<PartnerRegistration> partner = ArgumentCaptor.forClass(PartnerRegistration.class);
-		verify(this.partners).update(partner.capture());
+		ArgumentCaptor<byte[]> previous = ArgumentCaptor.forClass(byte[].class);
+		verify(this.partners).update(partner.capture(), previous.capture());
+		assertThat(newToken).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(registered.token());
+		assertThat(previous.getValue()).isEqualTo(RegistrationCredentials.sha256(registered.token()));
 		PartnerRegistration updated = partner.getValue();
 		assertThat(updated.partner().clientId()).isEqualTo(registered.clientId());
 		assertThat(updated.partner().orgId()).isEqualTo("org-123");
 		assertThat(updated.partner().clientName()).isEqualTo("Budget App 2");
 		assertThat(updated.partner().status()).isEqualTo(PartnerStatus.PENDING);
-		assertThat(updated.registrationAccessTokenHash()).isEqualTo(RegistrationCredentials.sha256(registered.token()));
+		assertThat(updated.registrationAccessTokenHash()).isEqualTo(RegistrationCredentials.sha256(newToken));
 		assertThat(updated.createdAt()).isEqualTo(NOW);
 		assertThat(updated.updatedAt()).isEqualTo(NOW.plus(Duration.ofDays(1)));
-		assertThat(updated.metadataJson()).contains(statement).doesNotContain(registered.token());
+		assertThat(updated.metadataJson()).contains(statement)
+			.doesNotContain(registered.token())
+			.doesNotContain(newToken);
 		ArgumentCaptor<RegisteredClient> client = ArgumentCaptor.forClass(RegisteredClient.class);
 		verify(this.clients, times(2)).save(client.capture());
 		RegisteredClient saved = client.getValue();
@@ -429,15 +437,19 @@ class RegistrationControllerTests {
 		assertThat(FapiClientSettings.responseModes(saved)).containsExactly("jwt", "query.jwt");
 		assertThat(FapiClientSettings.orgId(saved)).hasValue("org-123");
 
-		// The same token reads the updated registration, in the very shape the update
-		// answered with.
+		// The new token reads the updated registration, in the shape the update answered
+		// with less the token; the old token no longer works.
 		given(this.partners.findRegistration(registered.clientId())).willReturn(Optional.of(updated));
 		MvcResult read = this.mvc
-			.perform(get("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token()))
+			.perform(get("/register/" + registered.clientId()).header("Authorization", "Bearer " + newToken))
 			.andExpect(status().isOk())
 			.andReturn();
-		assertThat(JSONObjectUtils.parse(read.getResponse().getContentAsString()))
-			.isEqualTo(JSONObjectUtils.parse(result.getResponse().getContentAsString()));
+		Map<String, Object> answered = JSONObjectUtils.parse(result.getResponse().getContentAsString());
+		answered.remove("registration_access_token");
+		assertThat(JSONObjectUtils.parse(read.getResponse().getContentAsString())).isEqualTo(answered);
+		this.mvc
+			.perform(get("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token()))
+			.andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -592,13 +604,78 @@ class RegistrationControllerTests {
 	@DisplayName("RFC7592 §2.2: a client deleted while its update was checked answers 401 and is not written back")
 	void updateWhenPartnerGoneBeforeWriteThenUnauthorizedAndClientNotSaved() throws Exception {
 		RegisteredFixture registered = registerForUpdate();
-		given(this.partners.update(any())).willReturn(false);
+		given(this.partners.update(any(), any())).willReturn(false);
 
 		this.mvc
 			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body(es256(validClaims().build()), updateMembers(registered.clientId()))))
 			.andExpect(status().isUnauthorized());
+		verify(this.clients, never()).save(any());
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2: an update adding a redirect URI on a new host is refused (invalid_redirect_uri), as it widens trust")
+	void updateWhenNewRedirectHostThenRefused() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		String statement = es256(validClaims().jwtID("statement-2")
+			.claim("redirect_uris", List.of("https://app.example.com/callback", "https://elsewhere.example.net/cb"))
+			.build());
+
+		this.mvc
+			.perform(put("/register/" + registered.clientId()).header("Authorization", "Bearer " + registered.token())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(statement, updateMembers(registered.clientId()))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_redirect_uri"))
+			.andExpect(jsonPath("$.error_description")
+				.value(org.hamcrest.Matchers.containsString("elsewhere.example.net")));
+		assertNothingChanged();
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.1: a revoked partner's registration answers 401 to read, update and delete")
+	void readWhenPartnerRevokedThenUnauthorized() throws Exception {
+		RegisteredFixture registered = registerForUpdate();
+		PartnerRegistration stored = this.partners.findRegistration(registered.clientId()).orElseThrow();
+		com.consentry.registry.Partner partner = stored.partner();
+		given(this.partners.findRegistration(registered.clientId())).willReturn(Optional.of(new PartnerRegistration(
+				new com.consentry.registry.Partner(partner.clientId(), partner.orgId(), partner.orgName(),
+						partner.clientName(), PartnerStatus.REVOKED),
+				stored.softwareId(), stored.directoryIssuer(), stored.registrationAccessTokenHash(),
+				stored.metadataJson(), stored.createdAt(), stored.updatedAt())));
+		String bearer = "Bearer " + registered.token();
+
+		this.mvc.perform(get("/register/" + registered.clientId()).header("Authorization", bearer))
+			.andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(put("/register/" + registered.clientId()).header("Authorization", bearer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().build()), updateMembers(registered.clientId()))))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(delete("/register/" + registered.clientId()).header("Authorization", bearer))
+			.andExpect(status().isUnauthorized());
+		assertNothingChanged();
+	}
+
+	@Test
+	@DisplayName("Registration: a new client of a known organisation takes its status; of a revoked one it is refused")
+	void registerWhenOrganisationKnownThenItsStatus() throws Exception {
+		given(this.organisations.status("org-123")).willReturn(Optional.of(PartnerStatus.ACTIVE));
+		this.mvc
+			.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().build()), Map.of())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("ACTIVE"));
+
+		clearInvocations(this.partners, this.clients);
+		given(this.organisations.status("org-123")).willReturn(Optional.of(PartnerStatus.REVOKED));
+		this.mvc
+			.perform(post("/register").contentType(MediaType.APPLICATION_JSON)
+				.content(body(es256(validClaims().jwtID("statement-2").build()), Map.of())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("unapproved_software_statement"));
+		verify(this.partners, never()).insert(any());
 		verify(this.clients, never()).save(any());
 	}
 
@@ -629,7 +706,7 @@ class RegistrationControllerTests {
 	 */
 	private RegisteredFixture registerForUpdate() throws Exception {
 		RegisteredFixture registered = register();
-		given(this.partners.update(any())).willReturn(true);
+		given(this.partners.update(any(), any())).willReturn(true);
 		clearInvocations(this.partners, this.clients, this.events);
 		return registered;
 	}
@@ -637,7 +714,7 @@ class RegistrationControllerTests {
 	/** RFC7592 §2.2 refusals: no partner row, client or event was written. */
 	private void assertNothingChanged() {
 		verify(this.partners, never()).insert(any());
-		verify(this.partners, never()).update(any());
+		verify(this.partners, never()).update(any(), any());
 		verify(this.partners, never()).delete(any());
 		verify(this.clients, never()).save(any());
 		verifyNoInteractions(this.events);
