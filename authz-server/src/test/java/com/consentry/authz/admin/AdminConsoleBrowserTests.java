@@ -123,7 +123,7 @@ class AdminConsoleBrowserTests extends AuthorizationServerTest {
 			waitForPath(driver, "/admin/partner/suspend");
 			assertThat(driver.findElement(By.id("effect")).getText())
 				.contains("refuses new authorization, token and refresh requests of 1 application")
-				.contains("1 active consents are kept");
+				.contains("keeps 1 active consent;");
 			driver.findElement(By.id("reason")).sendKeys("Security incident reported by the partner");
 			driver.findElement(By.id("confirm")).click();
 			waitForPath(driver, "/admin/partner");

@@ -25,6 +25,8 @@ public record Chart(int width, int height, List<Bar> bars, List<Label> labels, L
 
 	private static final int LEFT = 8;
 
+	private static final int MAX_NAME = 34;
+
 	/**
 	 * One group of bars per category, side by side, on a shared scale from zero.
 	 * @param categories the category names under the groups
@@ -48,7 +50,8 @@ public record Chart(int width, int height, List<Bar> bars, List<Label> labels, L
 				int barHeight = (int) Math.round((double) value / max * plotHeight);
 				double x = groupLeft + s * barWidth;
 				int y = height - BOTTOM - barHeight;
-				bars.add(new Bar(round(x), y, round(Math.max(1, barWidth - 1)), barHeight, series.get(s).cssClass(),
+				String cssClass = series.get(s).cssClass().isEmpty() ? categories.get(c) : series.get(s).cssClass();
+				bars.add(new Bar(round(x), y, round(Math.max(1, barWidth - 1)), barHeight, cssClass,
 						categories.get(c) + ", " + series.get(s).name() + ": " + value));
 				if (value > 0 && (categories.size() <= 12 || value == max)) {
 					labels.add(new Label(round(x + barWidth / 2), y - 4, Long.toString(value), "middle", "value"));
@@ -66,7 +69,7 @@ public record Chart(int width, int height, List<Bar> bars, List<Label> labels, L
 	static Chart rows(List<String> names, List<Long> values, String cssClass, int width) {
 		Assert.isTrue(names.size() == values.size(), "a value per name");
 		int rowHeight = 26;
-		int nameWidth = 220;
+		int nameWidth = 260;
 		int height = Math.max(1, names.size()) * rowHeight + 10;
 		long max = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));
 		int plotWidth = width - nameWidth - 60;
@@ -77,11 +80,16 @@ public record Chart(int width, int height, List<Bar> bars, List<Label> labels, L
 			int y = 5 + i * rowHeight;
 			int barWidth = (int) Math.max(1, Math.round((double) value / max * plotWidth));
 			bars.add(new Bar(nameWidth, y + 4, barWidth, rowHeight - 8, cssClass, names.get(i) + ": " + value));
-			labels.add(new Label(nameWidth - 8, y + rowHeight / 2 + 4, names.get(i), "end", "category"));
+			labels.add(new Label(nameWidth - 8, y + rowHeight / 2 + 4, shortened(names.get(i)), "end", "category"));
 			labels.add(
 					new Label(nameWidth + barWidth + 6, y + rowHeight / 2 + 4, Long.toString(value), "start", "value"));
 		}
 		return new Chart(width, height, bars, labels, new Line(nameWidth, 0, nameWidth, height));
+	}
+
+	// a name that fits left of the bars; the bar's tooltip has it whole
+	private static String shortened(String name) {
+		return (name.length() <= MAX_NAME) ? name : name.substring(0, MAX_NAME - 1) + "…";
 	}
 
 	private static int round(double value) {
@@ -92,7 +100,7 @@ public record Chart(int width, int height, List<Bar> bars, List<Label> labels, L
 	 * The values of one series.
 	 *
 	 * @param name what it counts
-	 * @param cssClass its colour, by class
+	 * @param cssClass its colour, by class; empty to colour each bar by its category
 	 * @param values one per category
 	 */
 	record Series(String name, String cssClass, List<Long> values) {

@@ -63,8 +63,9 @@ final class OverviewPage {
 		organisations.forEach((organisation) -> byStatus.merge(organisation.status(), 1L, Long::sum));
 		List<String> statusNames = byStatus.keySet().stream().map(PartnerStatus::name).toList();
 		model.addAttribute("partnersByStatus", byStatus);
+		model.addAttribute("pending", byStatus.get(PartnerStatus.PENDING));
 		model.addAttribute("partnerChart", Chart.columns(statusNames,
-				List.of(new Chart.Series("partners", "ACTIVE", List.copyOf(byStatus.values()))), 480, 220, 1));
+				List.of(new Chart.Series("partners", "", List.copyOf(byStatus.values()))), 480, 220, 1));
 
 		LocalDate last = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate first = last.minusDays(DAYS - 1);

@@ -38,8 +38,8 @@ public enum PartnerAction {
 		@Override
 		String effect(PartnerOrganisation organisation, Map<ConsentStatus, Long> consents) {
 			return "refuses new authorization, token and refresh requests of " + applications(organisation)
-					+ " at once, and makes their tokens inactive at introspection. Their "
-					+ count(consents, ConsentStatus.ACTIVE) + " active consents are kept; reactivating restores them.";
+					+ " at once, and makes their tokens inactive at introspection. It keeps "
+					+ consents(count(consents, ConsentStatus.ACTIVE)) + "; reactivating restores them.";
 		}
 	},
 
@@ -52,8 +52,7 @@ public enum PartnerAction {
 		@Override
 		String effect(PartnerOrganisation organisation, Map<ConsentStatus, Long> consents) {
 			return "lets " + applications(organisation) + " request authorizations and tokens again; the tokens of "
-					+ "their " + count(consents, ConsentStatus.ACTIVE)
-					+ " active consents work again until they expire.";
+					+ "their " + consents(count(consents, ConsentStatus.ACTIVE)) + " work again until they expire.";
 		}
 	},
 
@@ -66,7 +65,7 @@ public enum PartnerAction {
 		@Override
 		String effect(PartnerOrganisation organisation, Map<ConsentStatus, Long> consents) {
 			long running = count(consents, ConsentStatus.ACTIVE) + count(consents, ConsentStatus.SUSPENDED);
-			return "revokes " + running + " active consents (FDX reason BUSINESS_RULE) with every token issued "
+			return "revokes " + consents(running) + " (FDX reason BUSINESS_RULE) with every token issued "
 					+ "under them, and ends the registrations of " + applications(organisation)
 					+ " for good. This cannot be undone.";
 		}
@@ -127,6 +126,10 @@ public enum PartnerAction {
 	private static String applications(PartnerOrganisation organisation) {
 		int n = organisation.software().size();
 		return n + ((n == 1) ? " application" : " applications");
+	}
+
+	private static String consents(long n) {
+		return n + ((n == 1) ? " active consent" : " active consents");
 	}
 
 	private static long count(Map<ConsentStatus, Long> consents, ConsentStatus status) {
