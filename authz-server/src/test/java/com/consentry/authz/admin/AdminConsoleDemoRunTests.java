@@ -2,6 +2,7 @@ package com.consentry.authz.admin;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
@@ -50,6 +52,8 @@ class AdminConsoleDemoRunTests {
 		base = URI.create("http://localhost:" + port);
 		server = new SpringApplicationBuilder(AuthorizationServerApplication.class).profiles("test")
 			.run("--server.port=" + port, "--consentry.issuer=" + base, "--consentry.admin.passkey-required=false",
+					"--consentry.admin.bootstrap.username=first-admin",
+					"--consentry.admin.bootstrap.password=first-admin-password",
 					"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri());
 	}
 
@@ -77,6 +81,18 @@ class AdminConsoleDemoRunTests {
 		assertThat(passkeyStep.uri().getPath()).isEqualTo("/admin/login/passkey");
 		assertThat(passkeyStep.body()).contains("Sign in with your passkey").doesNotContain("Partners by status");
 		assertThat(after.get(base.resolve("/admin/partners")).uri().getPath()).isEqualTo("/admin/login/passkey");
+	}
+
+	@Test
+	@DisplayName("Issue 10 (4): the bank's first admin comes from the bootstrap settings, with a passkey enrolment window of 24 hours")
+	void bootstrapAdminGetsAnEnrolmentWindow() {
+		Instant until = server.getBean(JdbcClient.class)
+			.sql("SELECT passkey_enrolment_until FROM authz.bank_admin WHERE username = 'first-admin'")
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+
+		assertThat(until).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(24)));
 	}
 
 	private static HttpResponse<String> signIn(CustomerSession browser) {
