@@ -167,6 +167,11 @@ final class PartnerPages {
 				return done;
 			});
 		}
+		catch (NoSuchElementException ex) {
+			// the organisation went away between the form and the change
+			record(actor, action, organisation, given, AdminActions.Outcome.FAILED, ex.getMessage(), correlationId);
+			throw ex;
+		}
 		catch (IllegalPartnerTransitionException ex) {
 			record(actor, action, organisation, given, AdminActions.Outcome.REFUSED, ex.getMessage(), correlationId);
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
