@@ -26,7 +26,9 @@ import com.consentry.registry.PartnerStatus;
 import com.consentry.registry.PartnerStatusChange;
 import com.consentry.registry.PartnerStatusChanged;
 import com.consentry.registry.RateLimitTier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -302,6 +304,32 @@ class PartnerGovernanceTests extends AuthorizationServerTest {
 		assertThat(this.directory.search(PartnerStatus.ACTIVE, orgId)).isEmpty();
 		assertThat(this.directory.search(null, "test budget app")).extracting(PartnerOrganisation::orgId)
 			.contains(orgId);
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2: a key removed by an update on one instance is refused at once on the other, whose client cache had it")
+	void keyRemovalReachesTheOtherInstance() throws Exception {
+		String orgId = newOrgId();
+		FapiTestClient partner = newPartnerOfOwnOrganisation(ISSUER, orgId);
+		FapiTestClient onSecond = partner.via(this.secondBase);
+		assertThat(onSecond.push(onSecond.authorizationRequest(new CodeVerifier()).build()).getStatusCode())
+			.isEqualTo(201);
+		ECKey next = FapiTestClient.newKey("client-next");
+		Map<String, Object> metadata = new HashMap<>(FapiTestClient.statementMetadata(next));
+		metadata.putAll(Map.of("org_id", orgId, "org_name", "Fintech " + orgId));
+		HTTPRequest update = new HTTPRequest(HTTPRequest.Method.PUT, ISSUER.resolve("/register/" + partner.clientId));
+		update.setAuthorization("Bearer " + partner.registrationAccessToken);
+		update.setContentType("application/json");
+		update.setBody(JSONObjectUtils.toJSONString(Map.of("client_id", partner.clientId.getValue(),
+				"software_statement", TestDirectory.shared().sign(metadata).serialize())));
+		assertThat(update.send().getStatusCode()).isEqualTo(200);
+
+		HTTPResponse oldKey = onSecond.push(onSecond.authorizationRequest(new CodeVerifier()).build());
+		assertThat(oldKey.getStatusCode()).as(oldKey.getBody()).isEqualTo(401);
+		FapiTestClient nextOnSecond = FapiTestClient.existing(ISSUER, partner.clientId.getValue(), next)
+			.via(this.secondBase);
+		assertThat(nextOnSecond.push(nextOnSecond.authorizationRequest(new CodeVerifier()).build()).getStatusCode())
+			.isEqualTo(201);
 	}
 
 	private static String thumbprint(FapiTestClient client) {
