@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The demo run is the issuer on loopback with the embedded database (no
  * {@code spring.datasource.url}). Only there may the demo customers
- * ({@code consentry.demo.enabled}), auto-approved partners
+ * ({@code consentry.demo.enabled}) and demo admin, bank admins without a passkey
+ * ({@code consentry.admin.passkey-required=false}), auto-approved partners
  * ({@code consentry.registry.auto-approve}), the generated demo directory
  * ({@code consentry.registry.directory.demo-keys-directory}) and the demo run's
  * key-sealing key be used: {@code application-default.yaml} loads whenever no profile is
@@ -77,6 +78,11 @@ final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAwa
 					problems.add(escape + " (fetching partner URLs that resolve to this machine or a private "
 							+ "network)" + outsideDemo);
 				}
+			}
+			// a console admin without a passkey gets in with a password alone
+			if (!environment.getProperty("consentry.admin.passkey-required", Boolean.class, true)) {
+				problems.add("consentry.admin.passkey-required=false (CONSENTRY_ADMIN_PASSKEYREQUIRED, bank admins "
+						+ "without a passkey)" + outsideDemo);
 			}
 			if (sealingKey != null && DEMO_SEALING_KEY_SHA256.equals(sha256(sealingKey))) {
 				problems.add("consentry.keys.encryption-key is the demo run's published key"

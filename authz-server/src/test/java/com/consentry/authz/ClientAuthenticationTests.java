@@ -78,12 +78,14 @@ class ClientAuthenticationTests extends AuthorizationServerTest {
 	}
 
 	@Test
-	@DisplayName("Registry: a partner that is not ACTIVE cannot authenticate")
+	@DisplayName("RFC6749 §5.2: a partner that is not ACTIVE is refused with unauthorized_client once authenticated")
 	void suspendedPartnerIsRefused() {
-		this.jdbc.sql("UPDATE registry.partner SET status = 'SUSPENDED' WHERE client_id = ?")
-			.param(this.partner.clientId.getValue())
-			.update();
-		assertInvalidClient(push(this.partner.clientAuthentication()));
+		String orgId = newOrgId();
+		this.partner = newPartnerOfOwnOrganisation(ISSUER, orgId);
+		this.jdbc.sql("UPDATE registry.partner SET status = 'SUSPENDED' WHERE org_id = ?").param(orgId).update();
+		HTTPResponse response = push(this.partner.clientAuthentication());
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
+		assertThat(response.getBody()).contains("unauthorized_client");
 	}
 
 	@Test

@@ -34,6 +34,7 @@ class RunSettingsCheckTests {
 			.withMessageContaining("consentry.demo.enabled")
 			.withMessageContaining("consentry.registry.auto-approve")
 			.withMessageContaining("demo-keys-directory")
+			.withMessageContaining("consentry.admin.passkey-required=false")
 			.withMessageContaining("the demo run's published key");
 	}
 
@@ -78,6 +79,19 @@ class RunSettingsCheckTests {
 	}
 
 	@Test
+	@DisplayName("Issue 10 (4): bank admins without a passkey (passkey-required=false) refuse to start outside the demo run")
+	void adminsWithoutPasskeyRefuseToStartOutsideTheDemoRun() {
+		this.context
+			.withPropertyValues("consentry.issuer=https://bank.example",
+					"consentry.keys.encryption-key=" + OWN_SEALING_KEY,
+					"consentry.registry.directory.jwks-uri=https://directory.example/keys.json",
+					"spring.datasource.url=jdbc:postgresql://db.bank.example/consentry",
+					"consentry.admin.passkey-required=false")
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("consentry.admin.passkey-required=false"));
+	}
+
+	@Test
 	@DisplayName("Issue 6 (4): a production run missing its sealing key, directory keys and database stops at start naming each")
 	void productionRunMissingSettingsRefusesToStart() {
 		this.context.withPropertyValues("consentry.issuer=https://bank.example")
@@ -99,7 +113,8 @@ class RunSettingsCheckTests {
 		this.context
 			.withPropertyValues("consentry.issuer=http://localhost:9000", "consentry.demo.enabled=true",
 					"consentry.registry.auto-approve=true", "consentry.keys.encryption-key=" + DEMO_SEALING_KEY,
-					"consentry.registry.directory.demo-keys-directory=.consentry-data/directory")
+					"consentry.registry.directory.demo-keys-directory=.consentry-data/directory",
+					"consentry.admin.passkey-required=false")
 			.run((started) -> assertThat(started).hasNotFailed());
 	}
 

@@ -121,11 +121,6 @@ public class PartnerGovernance {
 		return policy;
 	}
 
-	/** The policy the organisation is held to: its own, or the bank's default. */
-	PartnerPolicy policyOf(String orgId) {
-		return this.organisations.policy(orgId).orElseGet(() -> this.properties.defaultPolicy().policy());
-	}
-
 	private PartnerStatusChange move(String orgId, PartnerStatus target, String actor, String reason,
 			PartnerStatus... allowedFrom) {
 		requireText(orgId, "orgId");

@@ -13,7 +13,6 @@ import com.consentry.authz.clientauth.ClientAssertionRefusedException.Reason;
 import com.consentry.fapi.jose.JwsSignatures;
 import com.consentry.authz.replay.ReplayRegistry;
 import com.consentry.registry.FapiClientSettings;
-import com.consentry.registry.Partners;
 import com.consentry.registry.RegistryProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -41,7 +40,6 @@ import org.springframework.util.Assert;
  * <p>
  * Rules, each a refusal ({@code invalid_client}) when broken:
  * <ul>
- * <li>the partner is ACTIVE in the registry;</li>
  * <li>{@code alg} is the client's registered PS256 or ES256, the key one of its
  * registered keys (inline, or fetched from its {@code jwks_uri} by
  * {@link RemoteClientKeys}, never from an internal address);</li>
@@ -53,7 +51,9 @@ import org.springframework.util.Assert;
  * <li>{@code jti} is present and has not been used before, on any instance (RFC 7523
  * §3(7)).</li>
  * </ul>
- * Each refusal names its rule as a {@link ClientAssertionRefusedException.Reason}.
+ * Each refusal names its rule as a {@link ClientAssertionRefusedException.Reason}. The
+ * partner's standing is checked once the client is authenticated
+ * ({@link ActivePartnerAuthenticationProvider}).
  */
 @Component
 public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<RegisteredClient> {
@@ -66,23 +66,19 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 
 	private final ReplayRegistry replay;
 
-	private final Partners partners;
-
 	private final AuthorizationServerSettings settings;
 
 	private final Clock clock;
 
 	private final RemoteClientKeys remoteKeys;
 
-	public ClientAssertionDecoderFactory(ReplayRegistry replay, Partners partners, AuthorizationServerSettings settings,
-			Clock clock, RegistryProperties registry) {
+	public ClientAssertionDecoderFactory(ReplayRegistry replay, AuthorizationServerSettings settings, Clock clock,
+			RegistryProperties registry) {
 		Assert.notNull(replay, "replay cannot be null");
-		Assert.notNull(partners, "partners cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		Assert.notNull(registry, "registry cannot be null");
 		this.replay = replay;
-		this.partners = partners;
 		this.settings = settings;
 		this.clock = clock;
 		this.remoteKeys = new RemoteClientKeys(registry.jwksFetch());
@@ -94,9 +90,6 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 	}
 
 	private Jwt decode(RegisteredClient client, String assertion) {
-		if (!FapiClientSettings.resourceServer(client) && !this.partners.isActive(client.getClientId())) {
-			throw refused(Reason.PARTNER_INACTIVE);
-		}
 		if (assertion.length() > MAX_ASSERTION_LENGTH) {
 			throw refused(Reason.TOO_LONG);
 		}

@@ -20,9 +20,6 @@ public final class ClientAssertionRefusedException extends BadJwtException {
 	/** Which rule refused the assertion. */
 	public enum Reason {
 
-		/** FDX: the client's partner is not ACTIVE in the registry. */
-		PARTNER_INACTIVE("the partner is not active"),
-
 		/** The assertion is longer than any honest one. */
 		TOO_LONG("client assertion is too long"),
 

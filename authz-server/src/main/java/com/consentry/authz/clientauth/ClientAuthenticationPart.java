@@ -2,6 +2,7 @@ package com.consentry.authz.clientauth;
 
 import com.consentry.authz.AuthorizationServerPart;
 import com.consentry.authz.SpringDefaults;
+import com.consentry.registry.Partners;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -16,8 +17,9 @@ import org.springframework.util.Assert;
 /**
  * Client authentication: {@code private_key_jwt} only, through our assertion converter
  * (assertions without {@code client_id}, RFC 7521) and decoder (FAPI audience, lifetime
- * and replay rules); the client endpoints answer an unauthenticated call with
- * {@code invalid_client}.
+ * and replay rules), then the partner's standing
+ * ({@link ActivePartnerAuthenticationProvider}); the client endpoints answer an
+ * unauthenticated call with {@code invalid_client}.
  */
 @Component
 final class ClientAuthenticationPart implements AuthorizationServerPart {
@@ -26,11 +28,16 @@ final class ClientAuthenticationPart implements AuthorizationServerPart {
 
 	private final AuthorizationServerSettings settings;
 
-	ClientAuthenticationPart(ClientAssertionDecoderFactory assertions, AuthorizationServerSettings settings) {
+	private final Partners partners;
+
+	ClientAuthenticationPart(ClientAssertionDecoderFactory assertions, AuthorizationServerSettings settings,
+			Partners partners) {
 		Assert.notNull(assertions, "assertions cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(partners, "partners cannot be null");
 		this.assertions = assertions;
 		this.settings = settings;
+		this.partners = partners;
 	}
 
 	@Override
@@ -38,9 +45,11 @@ final class ClientAuthenticationPart implements AuthorizationServerPart {
 		server.clientAuthentication((clientAuthentication) -> clientAuthentication
 			.authenticationConverters((converters) -> SpringDefaults.replace(converters,
 					JwtClientAssertionAuthenticationConverter.class, (spring) -> new ClientAssertionConverter()))
-			.authenticationProviders(
-					(providers) -> SpringDefaults.customize(providers, JwtClientAssertionAuthenticationProvider.class,
-							(provider) -> provider.setJwtDecoderFactory(this.assertions))));
+			.authenticationProviders((providers) -> SpringDefaults.replace(providers,
+					JwtClientAssertionAuthenticationProvider.class, (provider) -> {
+						provider.setJwtDecoderFactory(this.assertions);
+						return new ActivePartnerAuthenticationProvider(provider, this.partners);
+					})));
 	}
 
 	@Override

@@ -13,16 +13,21 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 @Configuration(proxyBeanMethods = false)
 public class CustomerSignInConfiguration {
 
+	/** The one bounded pool of password hashing, shared with the bank admins' sign-in. */
+	@Bean
+	PasswordChecks passwordChecks(PasswordEncoder encoder, LoginProperties properties) {
+		return new PasswordChecks(encoder, properties.concurrentHashes(), properties.hashWait());
+	}
+
 	@Bean
 	AuthenticationProvider customerSignIn(CustomerLogins logins, SignInThrottle throttle, PasswordEncoder encoder,
-			LoginProperties properties) {
-		PasswordChecks passwords = new PasswordChecks(encoder, properties.concurrentHashes(), properties.hashWait());
+			PasswordChecks passwords) {
 		return new CustomerSignIn(logins, throttle, passwords, CustomerSignIn.dummyHash(encoder));
 	}
 
 	@Bean
 	AuthenticationFailureHandler signInFailureHandler() {
-		return new SignInFailureHandler();
+		return new SignInFailureHandler("/login");
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.consentry.authz.customer;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -12,9 +14,10 @@ import org.springframework.util.Assert;
  * Password verification with a bounded number of Argon2 computations at a time. Each one
  * takes about 19 MiB and a core for tens of milliseconds; a burst of sign-ins queues here
  * for at most {@code wait} instead of taking every core and all the memory from token
- * requests, and past that is turned away at once.
+ * requests, and past that is turned away at once. One pool for every sign-in of the
+ * server, customers' and bank admins'.
  */
-final class PasswordChecks {
+public final class PasswordChecks {
 
 	private final PasswordEncoder encoder;
 
@@ -22,7 +25,7 @@ final class PasswordChecks {
 
 	private final Duration wait;
 
-	PasswordChecks(PasswordEncoder encoder, int concurrentHashes, Duration wait) {
+	public PasswordChecks(PasswordEncoder encoder, int concurrentHashes, Duration wait) {
 		Assert.notNull(encoder, "encoder cannot be null");
 		Assert.isTrue(concurrentHashes > 0, "concurrentHashes must be positive");
 		Assert.notNull(wait, "wait cannot be null");
@@ -32,13 +35,23 @@ final class PasswordChecks {
 	}
 
 	/**
+	 * A hash of a random password: as costly to check as a real one, never matched. For
+	 * attempts with nothing real to check, so that they take as long as the others.
+	 */
+	public String unmatchableHash() {
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		return this.encoder.encode(Base64.getEncoder().encodeToString(random));
+	}
+
+	/**
 	 * Whether {@code password} is the one the hash that {@code hash} supplies was made
 	 * from. The hash is asked for, and {@code onMatch} run, only while a slot is held:
 	 * whatever the supplier counts (a sign-in attempt) and {@code onMatch} gives back is
 	 * in flight at most as often as there are slots.
 	 * @throws SignInBusyException when no hashing slot frees up in time
 	 */
-	boolean matches(String password, Supplier<String> hash, Runnable onMatch) {
+	public boolean matches(String password, Supplier<String> hash, Runnable onMatch) {
 		boolean acquired;
 		try {
 			acquired = this.slots.tryAcquire(this.wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -8,7 +8,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
  *
  * @see SignInFailureHandler
  */
-final class SignInBusyException extends AuthenticationServiceException {
+public final class SignInBusyException extends AuthenticationServiceException {
 
 	SignInBusyException() {
 		super("too many sign-ins at once");

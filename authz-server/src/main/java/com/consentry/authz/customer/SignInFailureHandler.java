@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * failure, or, when the server had no hashing slot free in time, a short "try again" page
  * with 503 and {@code Retry-After} (RFC 9110 §15.6.4) instead of a hanging request.
  */
-final class SignInFailureHandler implements AuthenticationFailureHandler {
+public final class SignInFailureHandler implements AuthenticationFailureHandler {
 
 	static final int RETRY_AFTER_SECONDS = 5;
 
@@ -42,7 +42,19 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 			</html>
 			""";
 
-	private final AuthenticationFailureHandler loginPage = new SimpleUrlAuthenticationFailureHandler("/login?error");
+	private final AuthenticationFailureHandler loginPage;
+
+	private final byte[] busyPage;
+
+	/**
+	 * Failures go back to {@code loginPage} with {@code ?error}; the busy page links to
+	 * it.
+	 */
+	public SignInFailureHandler(String loginPage) {
+		this.loginPage = new SimpleUrlAuthenticationFailureHandler(loginPage + "?error");
+		this.busyPage = BUSY_PAGE.replace("href=\"/login\"", "href=\"" + loginPage + "\"")
+			.getBytes(StandardCharsets.UTF_8);
+	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
@@ -55,7 +67,7 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-		response.getOutputStream().write(BUSY_PAGE.getBytes(StandardCharsets.UTF_8));
+		response.getOutputStream().write(this.busyPage);
 	}
 
 }

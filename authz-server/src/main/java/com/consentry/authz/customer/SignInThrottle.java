@@ -29,7 +29,7 @@ import org.springframework.util.Assert;
  * address, and the per-name budget is large and only ever delays.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
 	// n: the key's attempts including this one; a key quiet for forgetAfter starts again
 	// from 1
@@ -64,7 +64,7 @@ class SignInThrottle {
 	 * Counts an attempt for {@code username} from {@code address}; false when one of its
 	 * keys must wait.
 	 */
-	boolean tryAttempt(String username, String address) {
+	public boolean tryAttempt(String username, String address) {
 		Instant now = this.clock.instant();
 		List<Key> keys = List.of(new Key(nameFromAddress(username, address), this.properties.freeAttempts()),
 				new Key(name(username), this.properties.freeAttemptsPerName()),
@@ -88,7 +88,7 @@ class SignInThrottle {
 	 * gets back the ticket this attempt took (only failures count against an address,
 	 * which many customers may share).
 	 */
-	void signedIn(String username, String address) {
+	public void signedIn(String username, String address) {
 		this.jdbc.sql("DELETE FROM authz.sign_in_throttle WHERE throttle_key IN (:pair, :name)")
 			.param("pair", nameFromAddress(username, address))
 			.param("name", name(username))

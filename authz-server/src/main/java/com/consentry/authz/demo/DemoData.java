@@ -1,8 +1,10 @@
 package com.consentry.authz.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 
+import com.consentry.authz.admin.BankAdmins;
 import com.consentry.authz.customer.CustomerLogins;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,9 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seeds the sandbox bank with the demo customers and prints how to use them. Idempotent:
- * a restart keeps what is there. Never active unless {@code consentry.demo.enabled=true},
- * which only the default run sets.
+ * Seeds the sandbox bank with the demo customers and the demo bank admin, and prints how
+ * to use them. Idempotent: a restart keeps what is there. Never active unless
+ * {@code consentry.demo.enabled=true}, which only the default run sets.
  */
 @Component
 @ConditionalOnProperty(name = "consentry.demo.enabled", havingValue = "true")
@@ -44,9 +46,17 @@ class DemoData implements ApplicationRunner {
 							new DemoAccount("acc-bob-inv-03", "INVESTMENT_ACCOUNT", "BROKERAGE",
 									"Self-Directed Brokerage", null, "IV00007730031", "52840.25"))));
 
+	static final String ADMIN_USERNAME = "admin";
+
+	static final String ADMIN_PASSWORD = "admin-demo-pass";
+
 	private final JdbcClient jdbc;
 
 	private final CustomerLogins logins;
+
+	private final BankAdmins admins;
+
+	private final Clock clock;
 
 	private final PasswordEncoder passwords;
 
@@ -54,10 +64,13 @@ class DemoData implements ApplicationRunner {
 
 	private final String directoryJwks;
 
-	DemoData(JdbcClient jdbc, CustomerLogins logins, PasswordEncoder passwords, AuthorizationServerSettings server,
+	DemoData(JdbcClient jdbc, CustomerLogins logins, BankAdmins admins, Clock clock, PasswordEncoder passwords,
+			AuthorizationServerSettings server,
 			@Value("${consentry.registry.directory.jwks-uri:}") String directoryJwks) {
 		this.jdbc = jdbc;
 		this.logins = logins;
+		this.admins = admins;
+		this.clock = clock;
 		this.passwords = passwords;
 		this.issuer = server.getIssuer();
 		this.directoryJwks = directoryJwks;
@@ -93,6 +106,12 @@ class DemoData implements ApplicationRunner {
 						this.passwords.encode(customer.password()));
 			}
 		}
+		// the demo bank admin, like the customers: kept across restarts, never
+		// overwritten
+		if (!this.admins.exists(ADMIN_USERNAME)) {
+			this.admins.saveIfAbsent(ADMIN_USERNAME, "Demo bank admin", this.passwords.encode(ADMIN_PASSWORD),
+					this.clock.instant());
+		}
 		logger.info("""
 
 				==================================================================
@@ -103,6 +122,8 @@ class DemoData implements ApplicationRunner {
 				 Directory keys     : %2$s
 				 Customers          : alice / alice-demo-pass (3 accounts)
 				                      bob / bob-demo-pass (3 accounts)
+				 Bank console       : %1$s/admin
+				                      admin / admin-demo-pass (a passkey once enrolled)
 				 Stop with Ctrl-C.
 				==================================================================
 				""".formatted(this.issuer, this.directoryJwks.isBlank() ? "(none configured)" : this.directoryJwks));

@@ -4,6 +4,7 @@ import com.consentry.authz.token.AccessTokenClaims;
 import com.consentry.consent.ConsentId;
 import com.consentry.consent.Consents;
 import com.consentry.registry.FapiClientSettings;
+import com.consentry.registry.Partners;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -21,7 +22,10 @@ import org.springframework.util.Assert;
  * <li>only clients registered as resource servers may introspect (FAPI 2.0 MS §6.2, RFC
  * 7662 §2.1);</li>
  * <li>a token whose FDX consent is no longer ACTIVE is reported inactive (FDX: consent
- * checked on every use).</li>
+ * checked on every use);</li>
+ * <li>a token of a partner that is not ACTIVE (suspended by the bank) is reported
+ * inactive; it is active again once the partner is reactivated, if it has not expired
+ * meanwhile.</li>
  * </ul>
  */
 public final class ConsentAwareIntrospectionProvider implements AuthenticationProvider {
@@ -30,11 +34,16 @@ public final class ConsentAwareIntrospectionProvider implements AuthenticationPr
 
 	private final Consents consents;
 
-	public ConsentAwareIntrospectionProvider(AuthenticationProvider introspection, Consents consents) {
+	private final Partners partners;
+
+	public ConsentAwareIntrospectionProvider(AuthenticationProvider introspection, Consents consents,
+			Partners partners) {
 		Assert.notNull(introspection, "introspection cannot be null");
 		Assert.notNull(consents, "consents cannot be null");
+		Assert.notNull(partners, "partners cannot be null");
 		this.introspection = introspection;
 		this.consents = consents;
+		this.partners = partners;
 	}
 
 	@Override
@@ -54,7 +63,7 @@ public final class ConsentAwareIntrospectionProvider implements AuthenticationPr
 		Object consentId = claims.getClaims().get(AccessTokenClaims.FDX_CONSENT_ID);
 		boolean consentActive = consentId instanceof String id && ConsentId.isWellFormed(id)
 				&& this.consents.isActive(new ConsentId(id));
-		if (consentActive) {
+		if (consentActive && this.partners.isActive(claims.getClientId())) {
 			return result;
 		}
 		return new OAuth2TokenIntrospectionAuthenticationToken(result.getToken(), caller,

@@ -69,7 +69,13 @@ public final class AuthorizationRequestRefusedException extends OAuth2Authorizat
 		OPENID_SCOPE_MISSING,
 
 		/** FDX: an {@code fdx:*:read} scope asks for a cluster the details do not. */
-		SCOPE_DISAGREES_WITH_DETAILS
+		SCOPE_DISAGREES_WITH_DETAILS,
+
+		/**
+		 * RFC 9396 §5: the details ask for more than the partner's policy allows (a data
+		 * cluster, the duration or the lookback).
+		 */
+		PARTNER_POLICY_EXCEEDED
 
 	}
 

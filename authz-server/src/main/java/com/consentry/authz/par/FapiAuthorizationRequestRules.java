@@ -1,5 +1,6 @@
 package com.consentry.authz.par;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,10 +62,22 @@ public final class FapiAuthorizationRequestRules
 	 * plain {@code query} responses may use them, or JARM is required of everyone
 	 */
 	public FapiAuthorizationRequestRules(FdxAuthorizationDetails authorizationDetails, boolean plainResponsesAllowed) {
+		this(authorizationDetails, plainResponsesAllowed, List.of());
+	}
+
+	/**
+	 * @param authorizationDetails the FDX details parser
+	 * @param plainResponsesAllowed the bank's policy on plain responses
+	 * @param bankRules the bank's own rules (the partner's policy), run after the FAPI
+	 * and FDX rules
+	 */
+	FapiAuthorizationRequestRules(FdxAuthorizationDetails authorizationDetails, boolean plainResponsesAllowed,
+			List<AuthorizationRequestRule> bankRules) {
 		Assert.notNull(authorizationDetails, "authorizationDetails cannot be null");
+		Assert.notNull(bankRules, "bankRules cannot be null");
 		this.authorizationDetails = authorizationDetails;
 		this.plainResponsesAllowed = plainResponsesAllowed;
-		this.rules = List.of(
+		List<AuthorizationRequestRule> rules = new ArrayList<>(List.of(
 				// RFC 6749 §3.1.2.3 exact redirect_uri match, registered scopes (Spring
 				// Authorization Server's two default checks, in its order)
 				AuthorizationRequestRule.of(
@@ -75,7 +88,9 @@ public final class FapiAuthorizationRequestRules
 						Reason.SCOPE_NOT_REGISTERED),
 				FapiAuthorizationRequestRules::redirectUriRequired, FapiAuthorizationRequestRules::pkceS256Required,
 				this::responseModeRegistered, FapiAuthorizationRequestRules::dpopKeyBound,
-				this::fdxAuthorizationDetails, this::scopeAgreesWithDetails);
+				this::fdxAuthorizationDetails, this::scopeAgreesWithDetails));
+		rules.addAll(bankRules);
+		this.rules = List.copyOf(rules);
 	}
 
 	@Override

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import com.consentry.authz.clientauth.ClientAssertionRefusedException.Reason;
 import com.consentry.authz.replay.ReplayRegistry;
 import com.consentry.registry.FapiClientSettings;
-import com.consentry.registry.Partners;
 import com.consentry.registry.RateLimitTier;
 import com.consentry.registry.RegistryProperties;
 import com.nimbusds.jose.JOSEException;
@@ -54,7 +53,6 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * RFC 7523 §3 and FAPI 2.0 SP §5.3.2.1 client assertion checks, one rule per row, on a
@@ -84,8 +82,6 @@ class ClientAssertionDecoderFactoryTests {
 
 	private final Set<String> usedJtis = new HashSet<>();
 
-	private final Partners partners = mock(Partners.class);
-
 	private JwtDecoder decoder;
 
 	@BeforeEach
@@ -99,12 +95,11 @@ class ClientAssertionDecoderFactoryTests {
 			}
 
 		};
-		when(this.partners.isActive(CLIENT_ID)).thenReturn(true);
 		RegistryProperties registry = new RegistryProperties(
 				new RegistryProperties.Directory(null, null, null, Duration.ofMinutes(5)), List.of(), false, false,
 				new RegistryProperties.JwksFetch(false, List.of(), 10, Duration.ofSeconds(30)),
 				new RegistryProperties.DefaultPolicy(List.of("ACCOUNT_BASIC"), 365, 730, RateLimitTier.STANDARD));
-		this.decoder = new ClientAssertionDecoderFactory(replay, this.partners,
+		this.decoder = new ClientAssertionDecoderFactory(replay,
 				AuthorizationServerSettings.builder().issuer(ISSUER).build(), clock, registry)
 			.createDecoder(CLIENT);
 	}
@@ -197,15 +192,6 @@ class ClientAssertionDecoderFactoryTests {
 		});
 		this.decoder.decode(assertion);
 		assertRefused(assertion, Reason.REPLAYED);
-	}
-
-	@Test
-	@DisplayName("FDX: a client of a partner that is not active is refused before its assertion is read")
-	void inactivePartner() throws Exception {
-		when(this.partners.isActive(CLIENT_ID)).thenReturn(false);
-		assertRefused(signed((claims) -> {
-		}), Reason.PARTNER_INACTIVE);
-		assertThat(this.usedJtis).as("no jti recorded for a refused partner").isEmpty();
 	}
 
 	private void assertRefused(String assertion, Reason reason) {

@@ -191,16 +191,13 @@ class ConsentApiTests extends AuthorizationServerTest {
 	@Test
 	@DisplayName("FDX §3.3: a partner the bank suspended is 401 603 at the consent API, and served again once reactivated")
 	void suspendedPartnerIsRefused() throws Exception {
-		FapiTestClient partner = newPartner();
+		String orgId = newOrgId();
+		FapiTestClient partner = newPartnerOfOwnOrganisation(ISSUER, orgId);
 		Tokens tokens = Tokens.obtain(partner);
 		String consent = "/fdx/v6/consents/" + tokens.consentId();
-		this.jdbc.sql("UPDATE registry.partner SET status = 'SUSPENDED' WHERE client_id = ?")
-			.param(partner.clientId.getValue())
-			.update();
+		this.jdbc.sql("UPDATE registry.partner SET status = 'SUSPENDED' WHERE org_id = ?").param(orgId).update();
 		assertFdxError(call(partner, tokens.accessToken(), HTTPRequest.Method.GET, consent, null), 401, "603");
-		this.jdbc.sql("UPDATE registry.partner SET status = 'ACTIVE' WHERE client_id = ?")
-			.param(partner.clientId.getValue())
-			.update();
+		this.jdbc.sql("UPDATE registry.partner SET status = 'ACTIVE' WHERE org_id = ?").param(orgId).update();
 		assertThat(call(partner, tokens.accessToken(), HTTPRequest.Method.GET, consent, null).getStatusCode())
 			.isEqualTo(200);
 	}

@@ -182,8 +182,8 @@ class CustomerSignInTests extends AuthorizationServerTest {
 		assertThat(busy).isNotNull();
 		assertThat(waited).isLessThan(Duration.ofSeconds(5));
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new SignInFailureHandler().onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), response,
-				busy);
+		new SignInFailureHandler("/login").onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"),
+				response, busy);
 		assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(response.getContentAsString()).contains("try again");

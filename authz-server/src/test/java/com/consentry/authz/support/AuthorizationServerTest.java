@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
@@ -73,6 +74,20 @@ public abstract class AuthorizationServerTest {
 
 	protected static FapiTestClient newPartner() {
 		return FapiTestClient.register(ISSUER, TestDirectory.shared());
+	}
+
+	/**
+	 * A partner of an organisation of its own, registered at {@code instance}: status and
+	 * policy belong to the organisation, so governing it touches no other test's partner.
+	 */
+	protected static FapiTestClient newPartnerOfOwnOrganisation(URI instance, String orgId) {
+		return FapiTestClient.register(ISSUER, instance, TestDirectory.shared(),
+				Map.of("org_id", orgId, "org_name", "Fintech " + orgId));
+	}
+
+	/** A new organisation id no other test uses. */
+	protected static String newOrgId() {
+		return "org-" + UUID.randomUUID();
 	}
 
 	/** PAR with the standard request; returns the request_uri. */

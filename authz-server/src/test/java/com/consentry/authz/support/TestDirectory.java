@@ -72,6 +72,19 @@ public final class TestDirectory {
 		}
 	}
 
+	/**
+	 * Writes this directory's private signing key as a JWK, as the default run writes the
+	 * demo directory's for partners to sign with.
+	 */
+	public void writeSigningKey(Path file) {
+		try {
+			Files.writeString(file, this.key.toJSONString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public String jwksUri() {
 		return this.jwksFile.toUri().toString();
 	}

@@ -18,17 +18,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.Assert;
 
 /**
- * The trusted directory's signing keys, loaded from its JWKS and cached. The set is read
- * again on a schedule ({@code consentry.registry.directory.refresh-interval}), so that a
- * key the directory withdrew is refused from the next refresh on, and when a statement
- * names a key the cache lacks (the directory may have rotated), then at most once per
- * {@link #RELOAD_INTERVAL}. A failed read keeps the keys of the last good one. Only
- * public EC P-256 keys (for ES256) and public RSA keys of at least 2048 bits (for PS256)
- * are usable.
+ * One trusted directory's signing keys, loaded from its JWKS and cached. The set is read
+ * again on a schedule ({@code consentry.registry.directory.refresh-interval}, run by
+ * {@link TrustedDirectories}), so that a key the directory withdrew is refused from the
+ * next refresh on, and when a statement names a key the cache lacks (the directory may
+ * have rotated), then at most once per {@link #RELOAD_INTERVAL}. A failed read keeps the
+ * keys of the last good one. Only public EC P-256 keys (for ES256) and public RSA keys of
+ * at least 2048 bits (for PS256) are usable.
  *
  * @see <a href=
  * "https://openid.net/specs/fapi-security-profile-2_0-final.html#section-5.4.1">FAPI 2.0
@@ -89,7 +88,6 @@ public final class DirectoryKeys {
 	 * Reads the directory's key set again now, whatever the time since the last read:
 	 * keys that left the set are no longer trusted once this returns.
 	 */
-	@Scheduled(fixedDelayString = "${consentry.registry.directory.refresh-interval:5m}")
 	public void refresh() {
 		if (this.source != null) {
 			load(this.source, this.clock.instant());

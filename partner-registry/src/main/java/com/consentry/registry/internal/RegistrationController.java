@@ -4,6 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -26,7 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
  * RFC 7592 §2). Errors are written by {@link RegistrationErrorAdvice}.
  */
 @RestController
+@Tag(name = "registration", description = "RFC 7591 registration and RFC 7592 client configuration")
 public final class RegistrationController {
+
+	private static final String CLIENT_INFORMATION = "#/components/schemas/"
+			+ RegistrationApiDescription.CLIENT_INFORMATION;
+
+	private static final String ERROR = "#/components/schemas/" + RegistrationApiDescription.ERROR;
+
+	private static final String REQUEST = "#/components/schemas/" + RegistrationApiDescription.REGISTRATION_REQUEST;
 
 	private final Registrations registrations;
 
@@ -42,6 +57,17 @@ public final class RegistrationController {
 	 * refused without reading it all.
 	 */
 	@PostMapping("/register")
+	@Operation(operationId = "register", summary = "Register a client with a software statement",
+			requestBody = @RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = REQUEST))),
+			responses = {
+					@ApiResponse(responseCode = "201",
+							description = "Registered (PENDING until the bank approves, unless auto-approved)",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(ref = CLIENT_INFORMATION))),
+					@ApiResponse(responseCode = "400", description = "Refused; nothing was stored",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(ref = ERROR))) })
 	public ResponseEntity<Map<String, Object>> register(
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
 			InputStream body) throws IOException {
@@ -58,6 +84,16 @@ public final class RegistrationController {
 
 	/** RFC 7592 §2.1. */
 	@GetMapping("/register/{clientId}")
+	@Operation(operationId = "readRegistration", summary = "Read the client's registration",
+			security = @SecurityRequirement(name = RegistrationApiDescription.REGISTRATION_ACCESS_TOKEN),
+			responses = {
+					@ApiResponse(responseCode = "200", description = "The registration, without a token",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(ref = CLIENT_INFORMATION))),
+					@ApiResponse(responseCode = "401",
+							description = "Token missing or wrong, client unknown, deleted or revoked by the bank "
+									+ "(WWW-Authenticate: Bearer error=\"invalid_token\")",
+							content = @Content) })
 	public ResponseEntity<Map<String, Object>> read(@PathVariable String clientId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
 		return ResponseEntity.ok()
@@ -72,6 +108,22 @@ public final class RegistrationController {
 	 * from the body's errors.
 	 */
 	@PutMapping("/register/{clientId}")
+	@Operation(operationId = "updateRegistration",
+			summary = "Replace the client's metadata; answers a new registration access token",
+			description = "The old registration access token stops working when the update commits. Keys may be "
+					+ "rotated (a statement holding old and new keys keeps both valid); a redirect URI on a host "
+					+ "the client did not use before is refused (invalid_redirect_uri): register new software.",
+			security = @SecurityRequirement(name = RegistrationApiDescription.REGISTRATION_ACCESS_TOKEN),
+			requestBody = @RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = REQUEST))),
+			responses = {
+					@ApiResponse(responseCode = "200", description = "Updated, with the new registration access token",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(ref = CLIENT_INFORMATION))),
+					@ApiResponse(responseCode = "400", description = "Refused; nothing changed, the token still works",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(ref = ERROR))),
+					@ApiResponse(responseCode = "401", description = "As for reading", content = @Content) })
 	public ResponseEntity<Map<String, Object>> update(@PathVariable String clientId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
@@ -87,6 +139,11 @@ public final class RegistrationController {
 
 	/** RFC 7592 §2.3. */
 	@DeleteMapping("/register/{clientId}")
+	@Operation(operationId = "deleteRegistration",
+			summary = "Delete the client; its consents and tokens are revoked with it",
+			security = @SecurityRequirement(name = RegistrationApiDescription.REGISTRATION_ACCESS_TOKEN),
+			responses = { @ApiResponse(responseCode = "204", description = "Deleted", content = @Content),
+					@ApiResponse(responseCode = "401", description = "As for reading", content = @Content) })
 	public ResponseEntity<Void> delete(@PathVariable String clientId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
 		this.registrations.delete(clientId, authorization);

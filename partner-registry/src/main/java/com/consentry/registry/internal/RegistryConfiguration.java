@@ -2,8 +2,14 @@ package com.consentry.registry.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+import javax.sql.DataSource;
+
+import com.consentry.registry.PartnerPolicies;
 import com.consentry.registry.RegistryProperties;
+import com.consentry.registry.internal.TrustedDirectories.TrustedDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,9 +20,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
- * Wires the partner registry: its properties, the trusted directory's keys (and the demo
+ * Wires the partner registry: its properties, the trusted directories' keys (and the demo
  * directory key of the default run), statement verification and registration.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,20 +40,26 @@ final class RegistryConfiguration {
 	}
 
 	/**
-	 * Takes the demo keys so that they are written before the directory is first read.
+	 * Every trusted directory with its keys. Takes the demo keys so that they are written
+	 * before a directory is first read.
 	 */
 	@Bean
-	DirectoryKeys directoryKeys(RegistryProperties properties, DemoDirectoryKeys demoDirectoryKeys,
+	TrustedDirectories trustedDirectories(RegistryProperties properties, DemoDirectoryKeys demoDirectoryKeys,
 			ObjectProvider<Clock> clock) {
-		String jwksUri = properties.directory().jwksUri();
-		return new DirectoryKeys((jwksUri != null) ? JwksSource.of(jwksUri, properties.jwksFetch()) : null,
-				clock(clock));
+		List<TrustedDirectory> directories = new ArrayList<>();
+		for (RegistryProperties.Directory directory : properties.trustedDirectories()) {
+			String jwksUri = directory.jwksUri();
+			Assert.state(jwksUri != null, "a trusted directory names its keys");
+			directories.add(new TrustedDirectory(directory.issuer(),
+					new DirectoryKeys(JwksSource.of(jwksUri, properties.jwksFetch()), clock(clock))));
+		}
+		return new TrustedDirectories(directories);
 	}
 
 	@Bean
-	SoftwareStatementVerifier softwareStatementVerifier(DirectoryKeys directoryKeys, RegistryProperties properties,
+	SoftwareStatementVerifier softwareStatementVerifier(TrustedDirectories trustedDirectories,
 			ObjectProvider<Clock> clock) {
-		return new SoftwareStatementVerifier(directoryKeys, properties.directory().issuer(), clock(clock));
+		return new SoftwareStatementVerifier(trustedDirectories, clock(clock));
 	}
 
 	@Bean
@@ -58,6 +71,11 @@ final class RegistryConfiguration {
 		return new Registrations(softwareStatementVerifier, registeredClientRepository, partnerStore, organisationStore,
 				new TransactionTemplate(transactionManager), events, server.getIssuer(), properties.autoApprove(),
 				properties.allowPlainResponses(), clock(clock));
+	}
+
+	@Bean
+	PartnerPolicyChanges partnerPolicyChanges(DataSource dataSource, PartnerPolicies partnerPolicies) {
+		return new PartnerPolicyChanges(dataSource, partnerPolicies);
 	}
 
 	private static Clock clock(ObjectProvider<Clock> clock) {

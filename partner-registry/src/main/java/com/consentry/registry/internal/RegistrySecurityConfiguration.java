@@ -18,12 +18,13 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The security filter chain of the registration endpoints: no CSRF (no cookies, no
- * browser forms), no session, no login; every request reaches the endpoint, which
- * authenticates itself (the software statement on {@code POST}, the RFC 7592 registration
- * access token on the others). Built from spring-security-web filters directly, so the
- * module needs no {@code HttpSecurity}: the chain has the security headers and nothing
- * that would create a session or demand a login.
+ * The security filter chain of the registration endpoints and their public OpenAPI
+ * description: no CSRF (no cookies, no browser forms), no session, no login; every
+ * request reaches the endpoint, which authenticates itself (the software statement on
+ * {@code POST}, the RFC 7592 registration access token on the others). Built from
+ * spring-security-web filters directly, so the module needs no {@code HttpSecurity}: the
+ * chain has the security headers and nothing that would create a session or demand a
+ * login.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -36,8 +37,8 @@ final class RegistrySecurityConfiguration {
 		HeaderWriterFilter headers = new HeaderWriterFilter(
 				List.of(new XContentTypeOptionsHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
 						new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)));
-		return new DefaultSecurityFilterChain(
-				new OrRequestMatcher(paths.matcher("/register"), paths.matcher("/register/**")),
+		return new DefaultSecurityFilterChain(new OrRequestMatcher(paths.matcher("/register"),
+				paths.matcher("/register/**"), paths.matcher(RegistrationApiDescription.PATH)),
 				new DisableEncodeUrlFilter(), headers);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 
+import com.consentry.registry.internal.TrustedDirectories.TrustedDirectory;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -57,22 +58,28 @@ public final class SoftwareStatementVerifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(SoftwareStatementVerifier.class);
 
-	private final DirectoryKeys keys;
-
-	private final @Nullable String requiredIssuer;
+	private final TrustedDirectories directories;
 
 	private final Clock clock;
 
 	/**
+	 * One directory.
 	 * @param keys the trusted directory's keys
 	 * @param requiredIssuer when set, the {@code iss} every statement must carry
 	 * @param clock the clock for {@code iat}/{@code exp}
 	 */
 	public SoftwareStatementVerifier(DirectoryKeys keys, @Nullable String requiredIssuer, Clock clock) {
-		Assert.notNull(keys, "keys cannot be null");
+		this(TrustedDirectories.of(keys, requiredIssuer), clock);
+	}
+
+	/**
+	 * @param directories the trusted directories; a statement's {@code iss} picks one
+	 * @param clock the clock for {@code iat}/{@code exp}
+	 */
+	public SoftwareStatementVerifier(TrustedDirectories directories, Clock clock) {
+		Assert.notNull(directories, "directories cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
-		this.keys = keys;
-		this.requiredIssuer = requiredIssuer;
+		this.directories = directories;
 		this.clock = clock;
 	}
 
@@ -84,7 +91,7 @@ public final class SoftwareStatementVerifier {
 	 */
 	public SoftwareStatement verify(String serialized) {
 		Assert.notNull(serialized, "serialized cannot be null");
-		if (!this.keys.isConfigured()) {
+		if (!this.directories.isConfigured()) {
 			throw unapproved("no trusted directory is configured");
 		}
 		SignedJWT jwt = parse(serialized);
@@ -96,12 +103,17 @@ public final class SoftwareStatementVerifier {
 		if (kid == null) {
 			throw unapproved("software_statement names no directory key (kid)");
 		}
-		JWK key = this.keys.find(kid, algorithm)
+		// The issuer names the directory before the signature is checked; the signature
+		// then proves it, and claims() checks the issuer is the directory's.
+		TrustedDirectory directory = this.directories.forIssuer(unverifiedIssuer(jwt))
+			.orElseThrow(() -> invalid("software_statement iss is not a trusted directory", null));
+		JWK key = directory.keys()
+			.find(kid, algorithm)
 			.orElseThrow(() -> unapproved("software_statement is not signed by a trusted directory key"));
 		if (!verifies(jwt, key)) {
 			throw invalid("software_statement signature is invalid", null);
 		}
-		return claims(jwt, serialized);
+		return claims(jwt, serialized, directory.issuer());
 	}
 
 	private static SignedJWT parse(String serialized) {
@@ -142,7 +154,16 @@ public final class SoftwareStatementVerifier {
 		}
 	}
 
-	private SoftwareStatement claims(SignedJWT jwt, String serialized) {
+	private static @Nullable String unverifiedIssuer(SignedJWT jwt) {
+		try {
+			return jwt.getJWTClaimsSet().getIssuer();
+		}
+		catch (ParseException ex) {
+			throw invalid("software_statement claims are not a JSON object", ex);
+		}
+	}
+
+	private SoftwareStatement claims(SignedJWT jwt, String serialized, @Nullable String requiredIssuer) {
 		JWTClaimsSet claims;
 		try {
 			claims = jwt.getJWTClaimsSet();
@@ -152,7 +173,7 @@ public final class SoftwareStatementVerifier {
 		}
 		Instant now = this.clock.instant();
 		String issuer = requiredString(claims, "iss", 500);
-		if (this.requiredIssuer != null && !this.requiredIssuer.equals(issuer)) {
+		if (requiredIssuer != null && !requiredIssuer.equals(issuer)) {
 			throw invalid("software_statement iss is not the trusted directory", null);
 		}
 		Instant issuedAt = requiredInstant(claims, "iat");

@@ -86,9 +86,14 @@ class DirectoryKeysTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP §6.8: the refresh is scheduled by consentry.registry.directory.refresh-interval")
+	@DisplayName("FAPI2 SP §6.8: the refresh is scheduled by consentry.registry.directory.refresh-interval, for every trusted directory")
 	void refreshThenScheduledByTheConfiguredInterval() throws NoSuchMethodException {
-		Scheduled scheduled = DirectoryKeys.class.getMethod("refresh").getAnnotation(Scheduled.class);
+		Scheduled scheduled = TrustedDirectories.class.getMethod("refresh").getAnnotation(Scheduled.class);
+		new TrustedDirectories(List.of(new TrustedDirectories.TrustedDirectory("https://one.example", this.keys),
+				new TrustedDirectories.TrustedDirectory(null, this.keys)))
+			.refresh();
+
+		assertThat(this.loads).as("each directory read").hasValue(2);
 
 		assertThat(scheduled).isNotNull();
 		assertThat(scheduled.fixedDelayString()).startsWith("${consentry.registry.directory.refresh-interval:");

@@ -16,11 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Date;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -177,6 +180,31 @@ class SoftwareStatementVerifierTests {
 			.extracting(RegistrationException::error)
 			.isEqualTo(RegistrationError.INVALID_SOFTWARE_STATEMENT);
 		assertThat(strict.verify(es256(validClaims().build())).issuer()).isEqualTo(DIRECTORY);
+	}
+
+	@Test
+	@DisplayName("RFC7591 §2.3: with several trusted directories a statement's iss picks the directory whose key must have signed it")
+	void verifyWhenSeveralDirectoriesThenIssuerPicksKeys() throws Exception {
+		String second = "https://second-directory.example.net";
+		ECKey secondKey = ecKey("second-directory-1");
+		JWKSet secondSet = new JWKSet(secondKey.toPublicJWK());
+		SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(
+				new TrustedDirectories(List.of(new TrustedDirectories.TrustedDirectory(DIRECTORY, trustedKeys()),
+						new TrustedDirectories.TrustedDirectory(second, new DirectoryKeys(() -> secondSet, CLOCK)))),
+				CLOCK);
+		JWTClaimsSet ofSecond = validClaims().issuer(second).build();
+
+		assertThat(verifier.verify(es256(validClaims().build())).issuer()).isEqualTo(DIRECTORY);
+		assertThat(verifier.verify(sign(new ECDSASigner(secondKey), JWSAlgorithm.ES256, secondKey.getKeyID(), ofSecond))
+			.issuer()).isEqualTo(second);
+		// The first directory's key does not vouch for statements claiming the second.
+		assertThatExceptionOfType(RegistrationException.class).isThrownBy(() -> verifier.verify(es256(ofSecond)))
+			.extracting(RegistrationException::error)
+			.isEqualTo(RegistrationError.UNAPPROVED_SOFTWARE_STATEMENT);
+		assertThatExceptionOfType(RegistrationException.class)
+			.isThrownBy(() -> verifier.verify(es256(validClaims().issuer("https://unknown.example").build())))
+			.extracting(RegistrationException::error)
+			.isEqualTo(RegistrationError.INVALID_SOFTWARE_STATEMENT);
 	}
 
 	@Test
