@@ -164,7 +164,9 @@ class PackagedJarTests {
 	 */
 	private static Path packagedJar() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("target").toAbsolutePath())) {
-			return files.filter((file) -> file.getFileName().toString().matches("authz-server-.*\\.jar"))
+			return files
+				.filter((file) -> file.getFileName().toString().matches("authz-server-.*\\.jar")
+						&& !file.getFileName().toString().endsWith("-tests.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no authz-server jar in target/: run mvn verify"));
 		}

@@ -45,6 +45,8 @@ class GatewayFieldLevelTests {
 
 	private static Tokens contact;
 
+	private static Tokens statements;
+
 	@BeforeAll
 	static void consents() {
 		RunningPlatform platform = RunningPlatform.get();
@@ -55,6 +57,7 @@ class GatewayFieldLevelTests {
 				Partner.accountDetails("ACCOUNT_DETAILED", "TRANSACTIONS"));
 		payments = partner.consent("alice", List.of("acc-alice-chk-01"),
 				Partner.accountDetails("ACCOUNT_BASIC", "PAYMENT_SUPPORT"));
+		statements = partner.consent("alice", List.of("acc-alice-crd-03"), Partner.accountDetails("STATEMENTS"));
 		contact = partner.consent("bob", List.of("acc-bob-chk-01"),
 				Partner.details(Map.of("ACCOUNT", List.of("ACCOUNT_BASIC"), "CUSTOMER", List.of("CUSTOMER_CONTACT"))));
 	}
@@ -139,6 +142,24 @@ class GatewayFieldLevelTests {
 		List<String> accounts = new ArrayList<>();
 		customer.get("accounts").forEach((account) -> accounts.add(account.get("accountId").asString()));
 		assertThat(accounts).containsExactly("acc-bob-chk-01");
+	}
+
+	@Test
+	@DisplayName("FDX 3 getAccountStatement: a consented account's statement comes through as the core's PDF; "
+			+ "an unknown one is 404 1104")
+	void statementDocument() {
+		JsonNode list = ok(partner.get(0, "/fdx/v6/accounts/acc-alice-crd-03/statements", statements.accessToken()));
+		String id = list.get("statements").get(0).get("statementId").asString();
+		HttpResponse<String> pdf = partner.get(1, "/fdx/v6/accounts/acc-alice-crd-03/statements/" + id,
+				statements.accessToken());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/pdf"));
+		assertThat(pdf.body()).startsWith("%PDF-");
+		HttpResponse<String> unknown = partner.get(0, "/fdx/v6/accounts/acc-alice-crd-03/statements/no-such",
+				statements.accessToken());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("\"code\":\"1104\"");
 	}
 
 	private static JsonNode ok(HttpResponse<String> response) {

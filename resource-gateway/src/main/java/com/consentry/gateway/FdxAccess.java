@@ -155,7 +155,11 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 		}
 		ServerRequest upstream = upstreamRequest(request, match, grant, parameters);
 		if (!match.endpoint().answersJson()) {
-			return this.core.stream(upstream, proxy);
+			CoreBanking.Streamed streamed = this.core.stream(upstream, proxy);
+			if (streamed.refused() != null) {
+				throw coreRefusal(streamed.refused(), match);
+			}
+			return java.util.Objects.requireNonNull(streamed.response());
 		}
 		CoreBanking.Answer answer = this.core.call(upstream, proxy);
 		if (answer.status() >= 400) {
@@ -234,8 +238,13 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 	private static FdxRefusal coreRefusal(CoreBanking.Answer answer, FdxEndpoint.Match match) {
 		String body = new String(answer.body(), StandardCharsets.UTF_8);
 		if (answer.status() == 404) {
-			return (match.accountId() != null && !body.contains("\"1104\"")) ? FdxRefusal.accountNotFound()
-					: FdxRefusal.noSuchEndpoint();
+			if (body.contains("\"1104\"")) {
+				return FdxRefusal.statementNotFound();
+			}
+			return (match.accountId() != null) ? FdxRefusal.accountNotFound() : FdxRefusal.noSuchEndpoint();
+		}
+		if (answer.status() == 406) {
+			return FdxRefusal.notAcceptable();
 		}
 		if (answer.status() == 400) {
 			if (body.contains("\"702\"")) {

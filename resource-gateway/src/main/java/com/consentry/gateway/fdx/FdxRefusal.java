@@ -77,6 +77,17 @@ public final class FdxRefusal extends RuntimeException {
 		return new FdxRefusal(HttpStatus.BAD_REQUEST, code, message, "invalid_dates", null, null);
 	}
 
+	/** 404 {@code 1104}: no such statement of a consented account. */
+	public static FdxRefusal statementNotFound() {
+		return new FdxRefusal(HttpStatus.NOT_FOUND, "1104", "Statement not found", "no_statement", null, null);
+	}
+
+	/** 406 {@code 1203}: the document is not available in the type asked for. */
+	public static FdxRefusal notAcceptable() {
+		return new FdxRefusal(HttpStatus.NOT_ACCEPTABLE, "1203", "Content type not supported", "not_acceptable", null,
+				null);
+	}
+
 	/** 404: no such FDX endpoint. */
 	public static FdxRefusal noSuchEndpoint() {
 		return new FdxRefusal(HttpStatus.NOT_FOUND, "1107", "Data not found for request parameters", "no_endpoint",

@@ -59,15 +59,21 @@ public class CoreBanking {
 		}, this::refusal);
 	}
 
-	/** The core's answer passed on as it streams (documents), after the same checks. */
-	public ServerResponse stream(ServerRequest request, HandlerFunction<ServerResponse> proxy) {
+	/**
+	 * The core's answer passed on as it streams (documents), after the same checks; a 4xx
+	 * is read whole instead, for the caller to map to an FDX error.
+	 */
+	public Streamed stream(ServerRequest request, HandlerFunction<ServerResponse> proxy) {
 		return this.breaker.run(() -> {
 			ServerResponse response = handle(request, proxy);
 			if (response.statusCode().is5xxServerError()) {
 				close(request);
 				throw new UpstreamFailure(response.statusCode().value());
 			}
-			return response;
+			if (response.statusCode().is4xxClientError()) {
+				return new Streamed(null, new Answer(response.statusCode().value(), body(request)));
+			}
+			return new Streamed(response, null);
 		}, this::refusal);
 	}
 
@@ -128,6 +134,15 @@ public class CoreBanking {
 	 * @param body its body
 	 */
 	public record Answer(int status, byte[] body) {
+	}
+
+	/**
+	 * A streamed answer: the response to pass on, or the core's refusal read whole.
+	 *
+	 * @param response what to send the partner
+	 * @param refused what the core refused with
+	 */
+	public record Streamed(@Nullable ServerResponse response, @Nullable Answer refused) {
 	}
 
 	static final class UpstreamFailure extends RuntimeException {
