@@ -14,11 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.Assert;
 
 /**
- * A {@link RegisteredClientRepository} that serves clients from memory while
- * {@link RegisteredClientChanges} is listening for changes, and reads through otherwise.
- * Inside a transaction it always reads through, so the registry's read-modify-write of a
- * client sees the row, never the cache. Unknown client ids are not cached: a caller
- * sending random ids cannot fill memory.
+ * A {@link RegisteredClientRepository} that serves clients from memory while the change
+ * listener of {@link ClientCacheConfiguration} is listening for changes, and reads
+ * through otherwise. Inside a transaction it always reads through, so the registry's
+ * read-modify-write of a client sees the row, never the cache. Unknown client ids are not
+ * cached: a caller sending random ids cannot fill memory.
  */
 public final class CachedRegisteredClients implements RegisteredClientRepository {
 

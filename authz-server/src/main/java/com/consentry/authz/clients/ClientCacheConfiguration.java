@@ -1,6 +1,10 @@
 package com.consentry.authz.clients;
 
+import java.util.List;
+
 import javax.sql.DataSource;
+
+import com.consentry.notifications.ChannelListener;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,15 +18,36 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 @Configuration(proxyBeanMethods = false)
 class ClientCacheConfiguration {
 
+	static final String CHANNEL = "registered_client_changed";
+
 	@Bean
 	CachedRegisteredClients registeredClientRepository(JdbcOperations jdbc, ClientCacheProperties properties) {
 		return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc), properties);
 	}
 
+	/**
+	 * Channel {@code registered_client_changed}: a trigger on the client table notifies
+	 * it on every insert, update and delete, whoever makes them; the named client is
+	 * evicted. While the listener is down the cache is bypassed, and on (re)connecting it
+	 * starts over.
+	 */
 	@Bean
-	RegisteredClientChanges registeredClientChanges(DataSource dataSource, CachedRegisteredClients clients,
+	ChannelListener registeredClientChanges(DataSource dataSource, CachedRegisteredClients clients,
 			ClientCacheProperties properties) {
-		return new RegisteredClientChanges(dataSource, clients, properties);
+		return new ChannelListener(dataSource, "registered-client-changes", List.of(CHANNEL),
+				new ChannelListener.Subscriber() {
+
+					@Override
+					public void notified(String channel, String clientId) {
+						clients.evict(clientId);
+					}
+
+					@Override
+					public void listening(boolean listening) {
+						clients.listening(listening);
+					}
+
+				}, properties.reconnectDelay());
 	}
 
 }

@@ -2,11 +2,13 @@ package com.consentry.registry.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.consentry.notifications.ChannelListener;
 import com.consentry.registry.PartnerPolicies;
 import com.consentry.registry.RegistryProperties;
 import com.consentry.registry.internal.TrustedDirectories.TrustedDirectory;
@@ -73,9 +75,28 @@ final class RegistryConfiguration {
 				properties.allowPlainResponses(), clock(clock));
 	}
 
+	/**
+	 * Channel {@code partner_policy_changed}: a trigger on
+	 * {@code registry.partner_policy} notifies it with the organisation on every change,
+	 * whose policy this instance then drops; while the listener is down the cache is
+	 * bypassed.
+	 */
 	@Bean
-	PartnerPolicyChanges partnerPolicyChanges(DataSource dataSource, PartnerPolicies partnerPolicies) {
-		return new PartnerPolicyChanges(dataSource, partnerPolicies);
+	ChannelListener partnerPolicyChanges(DataSource dataSource, PartnerPolicies partnerPolicies) {
+		return new ChannelListener(dataSource, "partner-policy-changes", List.of("partner_policy_changed"),
+				new ChannelListener.Subscriber() {
+
+					@Override
+					public void notified(String channel, String orgId) {
+						partnerPolicies.evict(orgId);
+					}
+
+					@Override
+					public void listening(boolean listening) {
+						partnerPolicies.listening(listening);
+					}
+
+				}, Duration.ofSeconds(2));
 	}
 
 	private static Clock clock(ObjectProvider<Clock> clock) {
