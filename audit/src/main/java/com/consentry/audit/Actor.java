@@ -32,10 +32,15 @@ public record Actor(Kind kind, String id) {
 		return new Actor(Kind.SYSTEM, component);
 	}
 
+	/** A caller who did not (or could not) authenticate. */
+	public static Actor anonymous() {
+		return new Actor(Kind.ANONYMOUS, "anonymous");
+	}
+
 	/** The kinds of actor. */
 	public enum Kind {
 
-		PARTNER, CUSTOMER, ADMIN, SYSTEM
+		PARTNER, CUSTOMER, ADMIN, SYSTEM, ANONYMOUS
 
 	}
 

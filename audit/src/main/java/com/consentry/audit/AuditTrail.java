@@ -71,8 +71,8 @@ public final class AuditTrail implements AutoCloseable {
 	 * A trail writing to the {@code audit} schema of this data source.
 	 * @param dataSource the database (schema {@code audit} migrated)
 	 * @param flushInterval how often queued events are appended
-	 * @param capacity how many events may wait; past it {@link #record} waits up to a
-	 * second, then counts the event as dropped (its ECS line is written all the same)
+	 * @param capacity how many events may wait; past it {@link #record} counts the event
+	 * as dropped (its ECS line is written all the same)
 	 */
 	public AuditTrail(DataSource dataSource, Duration flushInterval, int capacity) {
 		Assert.notNull(dataSource, "dataSource cannot be null");
@@ -111,16 +111,12 @@ public final class AuditTrail implements AutoCloseable {
 
 	private void enqueue(AuditEvent event) {
 		this.siem.write(event);
-		try {
-			if (!this.queue.offer(event, 1, TimeUnit.SECONDS)) {
-				this.dropped.incrementAndGet();
-				logger.error("Audit queue full: event " + event.type() + " in trace " + event.correlationId()
-						+ " not appended to the chain (its ECS line was written)");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		// never blocks the request: a full queue means the database has been out of reach
+		// for a while, and waiting would turn that into an outage of the caller
+		if (!this.queue.offer(event)) {
 			this.dropped.incrementAndGet();
+			logger.error("Audit queue full: event " + event.type() + " in trace " + event.correlationId()
+					+ " not appended to the chain (its ECS line was written)");
 		}
 	}
 

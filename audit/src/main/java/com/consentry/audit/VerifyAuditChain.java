@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * The verification command: re-walks the audit chain and its signed checkpoints, logs the
@@ -30,6 +33,10 @@ public final class VerifyAuditChain {
 	}
 
 	public static void main(String[] args) {
+		// the pool's and driver's debug lines would bury the verdict
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+		}
 		System.exit(run(args));
 	}
 

@@ -60,6 +60,7 @@ public class Consents {
 		Consent consent = new Consent(id, clientId, null, ConsentStatus.AWAITING_AUTHORIZATION, request, List.of(), now,
 				null, null, now);
 		this.store.insert(consent);
+		this.events.publishEvent(new ConsentStatusChanged(id, clientId, null, null, consent.status(), now));
 		return consent;
 	}
 
@@ -118,6 +119,8 @@ public class Consents {
 		if (!this.store.update(active, consent.status())) {
 			throw new ConsentTransitionException(id, consent.status(), ConsentStatus.ACTIVE);
 		}
+		this.events.publishEvent(
+				new ConsentStatusChanged(id, consent.clientId(), customerId, consent.status(), active.status(), now));
 		return active;
 	}
 
@@ -129,8 +132,13 @@ public class Consents {
 	public void deny(ConsentId id, String customerId) {
 		this.store.findForUpdate(id)
 			.filter((consent) -> consent.status() == ConsentStatus.AWAITING_AUTHORIZATION)
-			.ifPresent(
-					(consent) -> this.store.update(consent.deny(customerId, this.clock.instant()), consent.status()));
+			.ifPresent((consent) -> {
+				Consent denied = consent.deny(customerId, this.clock.instant());
+				if (this.store.update(denied, consent.status())) {
+					this.events.publishEvent(new ConsentStatusChanged(id, consent.clientId(), customerId,
+							consent.status(), denied.status(), denied.updatedAt()));
+				}
+			});
 	}
 
 	/**
@@ -202,14 +210,14 @@ public class Consents {
 	@Transactional
 	public Consent suspend(ConsentId id) {
 		Consent consent = this.store.find(id).orElseThrow(ConsentNotFoundException::new);
-		return move(consent, consent.suspend(this.clock.instant()), null);
+		return announce(consent.status(), move(consent, consent.suspend(this.clock.instant()), null));
 	}
 
 	/** The bank resumes a suspended consent that has not expired meanwhile. */
 	@Transactional
 	public Consent resume(ConsentId id) {
 		Consent consent = this.store.find(id).orElseThrow(ConsentNotFoundException::new);
-		return move(consent, consent.resume(this.clock.instant()), null);
+		return announce(consent.status(), move(consent, consent.resume(this.clock.instant()), null));
 	}
 
 	/**
@@ -222,7 +230,9 @@ public class Consents {
 		int total = 0;
 		int expired;
 		do {
-			expired = this.store.expireDue(this.clock.instant(), batchSize);
+			List<ConsentStatusChanged> batch = this.store.expireDue(this.clock.instant(), batchSize);
+			batch.forEach(this.events::publishEvent);
+			expired = batch.size();
 			total += expired;
 		}
 		while (expired == batchSize);
@@ -259,6 +269,12 @@ public class Consents {
 	 */
 	public Instant now() {
 		return this.clock.instant();
+	}
+
+	private Consent announce(ConsentStatus from, Consent changed) {
+		this.events.publishEvent(new ConsentStatusChanged(changed.id(), changed.clientId(), changed.customerId(), from,
+				changed.status(), changed.updatedAt()));
+		return changed;
 	}
 
 	private Consent revoke(Consent consent, ConsentRevocation revocation, RevocationChannel channel) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.consentry.audit.Correlation;
 import com.consentry.consent.DataCluster;
 import com.consentry.gateway.access.PartnerCall;
 import com.consentry.gateway.access.PartnerCalls;
@@ -229,6 +230,9 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 				headers.remove(HttpHeaders.COOKIE);
 				headers.set(CUSTOMER_HEADER, grant.customerId());
 				headers.set(InteractionIds.HEADER, InteractionIds.of(request.servletRequest()));
+				// the request's trace goes on to the core (W3C Trace Context), with a new
+				// parent
+				headers.set(Correlation.HEADER, Correlation.traceparent(Correlation.currentTraceId()));
 			})
 			.build();
 		MvcUtils.setRequestUrl(upstream, this.coreBankingUrl);

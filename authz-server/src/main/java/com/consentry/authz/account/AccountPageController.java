@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.consentry.audit.ConsentAccesses;
 import com.consentry.authz.consentpage.AccountChoice;
 import com.consentry.consent.Consent;
 import com.consentry.consent.ConsentId;
@@ -42,7 +43,8 @@ import org.springframework.web.servlet.ModelAndView;
  * ended ones kept as history. One opens at {@code /account/consents/{id}}; revoking asks
  * for confirmation first ({@code GET .../revoke}), then a CSRF-protected POST revokes it
  * and every token under it. A consent of another customer, or an unknown id, is a 404
- * page and nothing changes.
+ * page and nothing changes. Each consent shows who accessed the data under it (the audit
+ * trail's gateway records): the last access in the list, the latest 100 on its page.
  */
 @Controller
 final class AccountPageController {
@@ -52,6 +54,8 @@ final class AccountPageController {
 	static final String CONSENT = "/account/consents/{consentId}";
 
 	static final String REVOKE = CONSENT + "/revoke";
+
+	private static final int MAX_ACCESSES = 100;
 
 	private static final String UNKNOWN_PARTNER = "An app that is no longer registered";
 
@@ -63,8 +67,12 @@ final class AccountPageController {
 
 	private final CustomerAccounts customerAccounts;
 
+	private final ConsentAccesses accesses;
+
 	AccountPageController(Consents consents, Partners partners, RegisteredClientRepository clients,
-			CustomerAccounts customerAccounts) {
+			CustomerAccounts customerAccounts, ConsentAccesses accesses) {
+		Assert.notNull(accesses, "accesses cannot be null");
+		this.accesses = accesses;
 		Assert.notNull(consents, "consents cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
 		Assert.notNull(clients, "clients cannot be null");
@@ -91,6 +99,7 @@ final class AccountPageController {
 		Map<String, List<ConsentView>> ended = group(views, false);
 		model.addAttribute("running", running);
 		model.addAttribute("ended", ended);
+		model.addAttribute("accesses", accessesOf(views.stream().map(ConsentView::id).toList(), accounts, 1));
 		model.addAttribute("revoked", revoked != null && ConsentId.isWellFormed(revoked)
 				&& views.stream().anyMatch((view) -> view.id().equals(revoked) && !view.running()));
 		return "account";
@@ -99,8 +108,11 @@ final class AccountPageController {
 	@GetMapping(CONSENT)
 	String consent(@PathVariable String consentId, Principal principal, Model model, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		model.addAttribute("consent", view(consentId, principal));
+		ConsentView view = view(consentId, principal);
+		model.addAttribute("consent", view);
 		model.addAttribute("confirm", false);
+		model.addAttribute("accesses", accessesOf(List.of(view.id()), accountsOf(principal.getName()), MAX_ACCESSES)
+			.getOrDefault(view.id(), List.of()));
 		return "account-consent";
 	}
 
@@ -112,6 +124,10 @@ final class AccountPageController {
 		ConsentView view = view(consentId, principal);
 		model.addAttribute("consent", view);
 		model.addAttribute("confirm", view.running());
+		model.addAttribute("accesses",
+				view.running() ? List.of()
+						: accessesOf(List.of(view.id()), accountsOf(principal.getName()), MAX_ACCESSES)
+							.getOrDefault(view.id(), List.of()));
 		return "account-consent";
 	}
 
@@ -138,6 +154,18 @@ final class AccountPageController {
 			.orElseThrow(ConsentNotFoundException::new);
 		return ConsentView.of(consent, partnerName(consent.clientId()), accountsOf(principal.getName()),
 				this.consents.now());
+	}
+
+	/**
+	 * "Who accessed my data": the gateway's records of the partner's calls under these
+	 * consents (the customer's own, read above), newest first.
+	 */
+	private Map<String, List<AccessView>> accessesOf(List<String> consentIds,
+			Function<String, @Nullable AccountChoice> accounts, int perConsent) {
+		Map<String, List<AccessView>> views = new LinkedHashMap<>();
+		this.accesses.latest(consentIds, perConsent)
+			.forEach((id, list) -> views.put(id, list.stream().map((a) -> AccessView.of(a, accounts)).toList()));
+		return views;
 	}
 
 	private Function<String, @Nullable AccountChoice> accountsOf(String customerId) {

@@ -4,7 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.consentry.audit.Actor;
+import com.consentry.audit.AuditEvent;
+import com.consentry.audit.AuditTrail;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,22 +34,43 @@ public class AdminActions {
 
 	private final Clock clock;
 
-	public AdminActions(JdbcClient jdbc, Clock clock) {
+	private final AuditTrail audit;
+
+	public AdminActions(JdbcClient jdbc, Clock clock, AuditTrail audit) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		Assert.notNull(audit, "audit cannot be null");
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
-	/** Records one action. */
+	/**
+	 * Records one action, here and in the audit trail (as {@code admin.<action>};
+	 * appended when the caller's transaction commits, like this row).
+	 */
 	public void record(Action action) {
 		Assert.notNull(action, "action cannot be null");
+		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Map<String, String> details = new HashMap<>();
+		details.put("target_type", action.targetType());
+		details.put("request_id", clip(action.correlationId(), 128));
+		if (action.reason() != null) {
+			details.put("reason", clip(action.reason(), 500));
+		}
+		if (action.detail() != null) {
+			details.put("detail", clip(action.detail(), 500));
+		}
+		this.audit.record(AuditEvent
+			.of("admin." + action.action().toLowerCase(Locale.ROOT), Actor.admin(action.actor()), action.targetId(),
+					action.outcome().name().toLowerCase(Locale.ROOT).replace("succeeded", "success"))
+			.at(at)
+			.withDetails(details));
 		this.jdbc
 			.sql("INSERT INTO authz.admin_action (occurred_at, actor, action, target_type, target_id, reason, "
 					+ "outcome, detail, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS)), action.actor(),
-					action.action(), action.targetType(), action.targetId(), clip(action.reason()),
-					action.outcome().name(), clip(action.detail()), action.correlationId())
+			.params(Timestamp.from(at), action.actor(), action.action(), action.targetType(), action.targetId(),
+					clip(action.reason()), action.outcome().name(), clip(action.detail()), action.correlationId())
 			.update();
 	}
 
@@ -58,6 +86,10 @@ public class AdminActions {
 							rs.getString("target_id"), rs.getString("reason"), Outcome.valueOf(rs.getString("outcome")),
 							rs.getString("detail"), rs.getString("correlation_id"))))
 			.list();
+	}
+
+	private static String clip(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length);
 	}
 
 	private static @Nullable String clip(@Nullable String text) {

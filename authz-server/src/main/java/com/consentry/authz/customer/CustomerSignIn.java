@@ -4,7 +4,13 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import com.consentry.audit.Actor;
+import com.consentry.audit.AuditEvent;
+import com.consentry.audit.AuditTrail;
+import com.consentry.authz.audit.CustomerPseudonyms;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -40,6 +46,8 @@ final class CustomerSignIn implements AuthenticationProvider {
 
 	private static final String UNKNOWN_ADDRESS = "unknown";
 
+	private static final String SIGN_IN = "customer.sign_in";
+
 	private final CustomerLogins logins;
 
 	private final SignInThrottle throttle;
@@ -48,7 +56,16 @@ final class CustomerSignIn implements AuthenticationProvider {
 
 	private final String dummyHash;
 
-	CustomerSignIn(CustomerLogins logins, SignInThrottle throttle, PasswordChecks passwords, String dummyHash) {
+	private final AuditTrail audit;
+
+	private final CustomerPseudonyms pseudonyms;
+
+	CustomerSignIn(CustomerLogins logins, SignInThrottle throttle, PasswordChecks passwords, String dummyHash,
+			AuditTrail audit, CustomerPseudonyms pseudonyms) {
+		Assert.notNull(audit, "audit cannot be null");
+		Assert.notNull(pseudonyms, "pseudonyms cannot be null");
+		this.audit = audit;
+		this.pseudonyms = pseudonyms;
 		Assert.notNull(logins, "logins cannot be null");
 		Assert.notNull(throttle, "throttle cannot be null");
 		Assert.notNull(passwords, "passwords cannot be null");
@@ -91,8 +108,17 @@ final class CustomerSignIn implements AuthenticationProvider {
 		}, () -> this.throttle.signedIn(username, address));
 		Optional<CustomerLogins.StoredLogin> login = candidate[0].login();
 		if (!candidate[0].allowed() || login.isEmpty() || !matches) {
+			// named by a pseudonym of the name tried (it may be nobody's); the reason
+			// stays
+			// in the audit log, the customer sees one answer for every failure
+			this.audit.record(AuditEvent
+				.of(SIGN_IN, Actor.customer(this.pseudonyms.of(wellFormed ? username : "")), "/login", "failure")
+				.withDetails(Map.of("reason",
+						!candidate[0].allowed() ? (wellFormed ? "throttled" : "malformed") : "bad_credentials")));
 			throw new BadCredentialsException(FAILED);
 		}
+		this.audit.record(AuditEvent.of(SIGN_IN, Actor.customer(this.pseudonyms.of(login.get().customerId())), "/login",
+				"success"));
 		User customer = (User) User.withUsername(login.get().customerId()).password("").authorities(CUSTOMER).build();
 		customer.eraseCredentials();
 		// the password factor carries the sign-in time, which ID tokens report as

@@ -1,5 +1,8 @@
 package com.consentry.authz.customer;
 
+import com.consentry.audit.AuditTrail;
+import com.consentry.authz.audit.CustomerPseudonyms;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -21,8 +24,8 @@ public class CustomerSignInConfiguration {
 
 	@Bean
 	AuthenticationProvider customerSignIn(CustomerLogins logins, SignInThrottle throttle, PasswordEncoder encoder,
-			PasswordChecks passwords) {
-		return new CustomerSignIn(logins, throttle, passwords, CustomerSignIn.dummyHash(encoder));
+			PasswordChecks passwords, AuditTrail audit, CustomerPseudonyms pseudonyms) {
+		return new CustomerSignIn(logins, throttle, passwords, CustomerSignIn.dummyHash(encoder), audit, pseudonyms);
 	}
 
 	@Bean

@@ -54,6 +54,12 @@ public class EmbeddedDatabaseConfiguration {
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("synchronous_commit", "off");
 			logger.info("Embedded PostgreSQL keeps its data in " + directory);
+			EmbeddedPostgres postgres = builder.start();
+			// The audit chain's verification command (README) finds the running database
+			// here; the port is random unless configured.
+			Path url = directory.resolveSibling("database-url");
+			Files.writeString(url, postgres.getJdbcUrl("postgres", "postgres") + System.lineSeparator());
+			return postgres;
 		}
 		return builder.start();
 	}

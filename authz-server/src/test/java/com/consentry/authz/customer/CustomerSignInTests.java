@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.consentry.audit.AuditTrail;
+import com.consentry.authz.audit.CustomerPseudonyms;
 import com.consentry.authz.support.AuthorizationServerTest;
 import com.consentry.authz.support.Concurrently;
 import com.consentry.authz.support.CustomerSession;
@@ -58,6 +60,12 @@ class CustomerSignInTests extends AuthorizationServerTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	CustomerPseudonyms pseudonyms;
+
 	/**
 	 * These tests fail sign-ins from this machine on purpose; the tests after them must
 	 * not inherit the back-off.
@@ -74,7 +82,8 @@ class CustomerSignInTests extends AuthorizationServerTest {
 		this.logins.save("dave", "cust-dave", hash);
 		CountingEncoder counting = new CountingEncoder(this.encoder, hash);
 		CustomerSignIn signIn = new CustomerSignIn(this.logins, this.throttle,
-				new PasswordChecks(counting, 40, Duration.ofMinutes(1)), CustomerSignIn.dummyHash(this.encoder));
+				new PasswordChecks(counting, 40, Duration.ofMinutes(1)), CustomerSignIn.dummyHash(this.encoder),
+				this.audit, this.pseudonyms);
 
 		ExecutorService pool = Executors.newFixedThreadPool(40);
 		CountDownLatch start = new CountDownLatch(1);
@@ -102,7 +111,8 @@ class CustomerSignInTests extends AuthorizationServerTest {
 	void parallelRightPasswordsAllSignIn() throws Exception {
 		this.logins.save("ida", "cust-ida", this.encoder.encode("ida-test-pass"));
 		CustomerSignIn signIn = new CustomerSignIn(this.logins, this.throttle,
-				new PasswordChecks(this.encoder, 2, Duration.ofMinutes(1)), CustomerSignIn.dummyHash(this.encoder));
+				new PasswordChecks(this.encoder, 2, Duration.ofMinutes(1)), CustomerSignIn.dummyHash(this.encoder),
+				this.audit, this.pseudonyms);
 		List<Boolean> refusals = Concurrently.times(16,
 				() -> refused(signIn, attempt("ida", "ida-test-pass", "203.0.113.41")));
 		assertThat(refusals).containsOnly(false);
@@ -113,7 +123,8 @@ class CustomerSignInTests extends AuthorizationServerTest {
 	void strangerCannotLockTheCustomerOut() {
 		this.logins.save("gina", "cust-gina", this.encoder.encode("gina-test-pass"));
 		CustomerSignIn signIn = new CustomerSignIn(this.logins, this.throttle,
-				new PasswordChecks(this.encoder, 2, Duration.ofMinutes(1)), CustomerSignIn.dummyHash(this.encoder));
+				new PasswordChecks(this.encoder, 2, Duration.ofMinutes(1)), CustomerSignIn.dummyHash(this.encoder),
+				this.audit, this.pseudonyms);
 		for (int i = 0; i < 8; i++) {
 			assertThat(refused(signIn, attempt("gina", "guess-" + i, "198.51.100.66"))).isTrue();
 		}
@@ -161,7 +172,8 @@ class CustomerSignInTests extends AuthorizationServerTest {
 		};
 		this.logins.save("hank", "cust-hank", this.encoder.encode("hank-test-pass"));
 		CustomerSignIn signIn = new CustomerSignIn(this.logins, this.throttle,
-				new PasswordChecks(slow, 1, Duration.ofMillis(200)), CustomerSignIn.dummyHash(this.encoder));
+				new PasswordChecks(slow, 1, Duration.ofMillis(200)), CustomerSignIn.dummyHash(this.encoder), this.audit,
+				this.pseudonyms);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		Future<Boolean> first = pool.submit(() -> refused(signIn, attempt("hank", "one", "192.0.2.1")));
 		assertThat(hashing.await(30, TimeUnit.SECONDS)).isTrue();

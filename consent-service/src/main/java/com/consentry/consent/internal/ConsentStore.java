@@ -18,6 +18,7 @@ import com.consentry.consent.ConsentRequest;
 import com.consentry.consent.ConsentRevocation;
 import com.consentry.consent.ConsentRevoked;
 import com.consentry.consent.ConsentStatus;
+import com.consentry.consent.ConsentStatusChanged;
 import com.consentry.consent.ConsentUpdateReason;
 import com.consentry.consent.DataCluster;
 import com.consentry.consent.DurationType;
@@ -125,20 +126,22 @@ public class ConsentStore {
 	 * Rows another instance is expiring at the same moment are skipped, not waited for
 	 * ({@code FOR UPDATE SKIP LOCKED}), so any number of instances may run the job at
 	 * once; each consent is expired exactly once.
-	 * @return how many consents were expired
+	 * @return the consents expired
 	 */
-	public int expireDue(Instant now, int batchSize) {
+	public List<ConsentStatusChanged> expireDue(Instant now, int batchSize) {
 		return this.jdbc
-			.sql("WITH due AS (SELECT id FROM consent.consent WHERE status IN ('ACTIVE', 'SUSPENDED') "
+			.sql("WITH due AS (SELECT id, status FROM consent.consent WHERE status IN ('ACTIVE', 'SUSPENDED') "
 					+ "AND expires_at <= :now ORDER BY expires_at LIMIT :batchSize FOR UPDATE SKIP LOCKED), "
 					+ "expired AS (UPDATE consent.consent c SET status = 'EXPIRED', updated_at = :now FROM due "
-					+ "WHERE c.id = due.id RETURNING c.id) " + "SELECT id, pg_notify('" + CHANNEL
+					+ "WHERE c.id = due.id RETURNING c.id, c.client_id, c.customer_id, due.status AS previous) "
+					+ "SELECT id, client_id, customer_id, previous, pg_notify('" + CHANNEL
 					+ "', id)::text AS announced FROM expired")
 			.param("now", Timestamp.from(now))
 			.param("batchSize", batchSize)
-			.query((rs, row) -> rs.getString("id"))
-			.list()
-			.size();
+			.query((rs, row) -> new ConsentStatusChanged(new ConsentId(rs.getString("id")), rs.getString("client_id"),
+					rs.getString("customer_id"), ConsentStatus.valueOf(rs.getString("previous")), ConsentStatus.EXPIRED,
+					now))
+			.list();
 	}
 
 	/**

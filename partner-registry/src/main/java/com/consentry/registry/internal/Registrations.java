@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 
 import com.consentry.registry.Partner;
 import com.consentry.registry.PartnerDeleted;
+import com.consentry.registry.PartnerRegistered;
 import com.consentry.registry.PartnerStatus;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
@@ -145,6 +146,7 @@ public final class Registrations {
 		Assert.state(registration != null, "registration not written");
 		logger.info("Registered client {} of organisation {} ({})", clientId, statement.orgId(),
 				registration.partner().status());
+		this.events.publishEvent(new PartnerRegistered(clientId, statement.orgId(), false));
 		return response(registration, stored, token);
 	}
 
@@ -219,6 +221,7 @@ public final class Registrations {
 			throw new RegistrationAccessDeniedException();
 		}
 		logger.info("Updated client {} of organisation {}", clientId, partner.orgId());
+		this.events.publishEvent(new PartnerRegistered(clientId, partner.orgId(), true));
 		return response(updated, stored, token);
 	}
 
