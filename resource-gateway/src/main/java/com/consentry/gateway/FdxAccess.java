@@ -109,7 +109,8 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 		this.records.record(new AccessRecord(at, InteractionIds.of(request.servletRequest()),
 				(visit.match != null) ? visit.match.endpoint().name() : "unknown", visit.clientId, visit.customer,
 				visit.consentId, (visit.match != null) ? visit.match.accountId() : null, visit.clusters,
-				response.statusCode().value(), visit.outcome, Duration.ofNanos(System.nanoTime() - started)));
+				response.statusCode().value(), visit.outcome, Duration.ofNanos(System.nanoTime() - started),
+				visit.keyThumbprint));
 		return response;
 	}
 
@@ -123,6 +124,7 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 		PartnerCall call = this.calls.authenticate(request.servletRequest());
 		visit.clientId = call.token().clientId();
 		visit.consentId = call.token().consentId();
+		visit.keyThumbprint = call.token().jkt();
 		Grant grant = this.grants.current(call.token());
 		visit.customer = this.records.pseudonym(grant.customerId());
 		String accountId = match.accountId();
@@ -287,6 +289,8 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 		@Nullable String customer;
 
 		@Nullable String consentId;
+
+		@Nullable String keyThumbprint;
 
 		Set<String> clusters = Set.of();
 

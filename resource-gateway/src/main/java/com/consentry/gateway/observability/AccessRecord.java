@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status answered
  * @param outcome {@code allowed}, or the denial reason
  * @param latency time spent in the gateway, the core included
+ * @param keyThumbprint the thumbprint of the DPoP key the token is bound to
+ * ({@code cnf.jkt}), when the token was verified
  */
 public record AccessRecord(Instant at, String interactionId, String endpoint, @Nullable String clientId,
 		@Nullable String customerPseudonym, @Nullable String consentId, @Nullable String accountId,
-		Set<String> clusters, int status, String outcome, Duration latency) {
+		Set<String> clusters, int status, String outcome, Duration latency, @Nullable String keyThumbprint) {
 }
