@@ -73,14 +73,17 @@ public final class PartnerBehaviour {
 	}
 
 	/**
-	 * Replaces what the other instances counted (their rows of the shared table, summed).
+	 * Replaces what the other instances counted from an hour on (their rows of the shared
+	 * table, summed).
 	 * @param peerCounts per partner, per hour start
+	 * @param since the first hour the counts cover
 	 */
-	public void peerCounts(Map<String, Map<Instant, HourCount>> peerCounts) {
-		peerCounts.forEach((clientId, hours) -> partner(clientId).peers(hours));
+	public void peerCounts(Map<String, Map<Instant, HourCount>> peerCounts, Instant since) {
+		long sinceHour = since.getEpochSecond() / HOUR;
+		peerCounts.forEach((clientId, hours) -> partner(clientId).peers(hours, sinceHour));
 		this.partners.forEach((clientId, partner) -> {
 			if (!peerCounts.containsKey(clientId)) {
-				partner.peers(Map.of());
+				partner.peers(Map.of(), sinceHour);
 			}
 		});
 	}
@@ -130,7 +133,7 @@ public final class PartnerBehaviour {
 
 		private final TreeMap<Long, long[]> own = new TreeMap<>();
 
-		private Map<Long, HourCount> peers = Map.of();
+		private final TreeMap<Long, HourCount> peers = new TreeMap<>();
 
 		private long firstHour = Long.MAX_VALUE;
 
@@ -355,14 +358,16 @@ public final class PartnerBehaviour {
 			return hours;
 		}
 
-		synchronized void peers(Map<Instant, HourCount> hours) {
-			Map<Long, HourCount> byHour = new HashMap<>();
+		synchronized void peers(Map<Instant, HourCount> hours, long sinceHour) {
+			this.peers.tailMap(sinceHour, true).clear();
 			hours.forEach((start, count) -> {
 				long hour = start.getEpochSecond() / HOUR;
-				byHour.put(hour, count);
+				this.peers.put(hour, count);
 				this.firstHour = Math.min(this.firstHour, hour);
 			});
-			this.peers = byHour;
+			long oldest = (this.peers.isEmpty() ? sinceHour : this.peers.lastKey())
+					- (PartnerBehaviour.this.settings.historyDays() + 1) * 24L;
+			this.peers.headMap(oldest).clear();
 			this.baselineHour = -1;
 		}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import com.consentry.gateway.GatewayProperties;
+import com.consentry.gateway.anomaly.AnomalyWatch;
 import com.consentry.gateway.fdx.FdxRefusal;
 import com.consentry.gateway.grant.Grant;
 import io.github.bucket4j.BucketConfiguration;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  * instance shares through PostgreSQL (Bucket4j, {@code gateway.rate_limit_bucket}). Sizes
  * come from the tier of the partner's policy. Each instance may take a tenth of a
  * second's worth of tokens before it writes back, so a busy partner costs one bucket
- * update per 100 ms rather than one per request; the limit is exact up to that slack.
+ * update per 100 ms rather than one per request; the limit is exact up to that slack. A
+ * partner throttled by anomaly detection ({@link AnomalyWatch}) gets tier
+ * {@code LIMITED}, whatever its policy says.
  */
 @Component
 public class PartnerRateLimits {
@@ -37,13 +40,18 @@ public class PartnerRateLimits {
 
 	private static final int MAX_BUCKETS = 50_000;
 
+	private static final String THROTTLED_TIER = "LIMITED";
+
 	private final ProxyManager<Long> buckets;
 
 	private final GatewayProperties.RateLimits settings;
 
 	private final Map<String, BucketProxy> open = new ConcurrentHashMap<>();
 
-	PartnerRateLimits(DataSource dataSource, GatewayProperties properties) {
+	private final AnomalyWatch anomalies;
+
+	PartnerRateLimits(DataSource dataSource, GatewayProperties properties, AnomalyWatch anomalies) {
+		this.anomalies = anomalies;
 		this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
 			.table("gateway.rate_limit_bucket")
 			.build();
@@ -58,8 +66,12 @@ public class PartnerRateLimits {
 		if (!this.settings.enabled()) {
 			return;
 		}
-		GatewayProperties.Tier tier = this.settings
-			.tier((grant.rateLimitTier() != null) ? grant.rateLimitTier() : this.settings.defaultTier());
+		String tierName = (grant.rateLimitTier() != null) ? grant.rateLimitTier() : this.settings.defaultTier();
+		if (this.anomalies.throttled(grant.clientId())) {
+			// an anomaly's response: the lowest tier until an admin clears it
+			tierName = THROTTLED_TIER;
+		}
+		GatewayProperties.Tier tier = this.settings.tier(tierName);
 		consume("partner\u0000" + grant.clientId(), tier.partnerPerSecond(), tier.partnerBurst());
 		consume("pair\u0000" + grant.clientId() + "\u0000" + grant.customerId(), tier.customerPerSecond(),
 				tier.customerBurst());

@@ -208,7 +208,7 @@ class PartnerBehaviourTests {
 		List<AccessRecord> spike = partners.get(0).hour(hour, 3.0);
 		List<AccessRecord> mine = spike.subList(0, spike.size() / 2);
 		this.behaviour.peerCounts(java.util.Map.of("aggregator",
-				java.util.Map.of(hour, new PartnerBehaviour.HourCount(spike.size() - mine.size(), 0))));
+				java.util.Map.of(hour, new PartnerBehaviour.HourCount(spike.size() - mine.size(), 0))), hour);
 		List<Alert> alerts = new ArrayList<>();
 		mine.forEach((record) -> alerts.addAll(this.behaviour.observe(record)));
 		assertThat(alerts).extracting(Alert::detector).containsExactly(Detector.VOLUME_SPIKE);
