@@ -1,5 +1,6 @@
 package com.consentry.platform;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +25,7 @@ import com.consentry.authz.support.Tokens;
 import com.consentry.platform.support.Partner;
 import com.consentry.platform.support.RunningPlatform;
 import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -201,6 +203,16 @@ class AuditTrailPlatformTests {
 			assertThat(run.exit()).as(run.output()).isZero();
 			assertThat(run.output()).contains("Audit chain intact");
 		});
+		// as in the README: no argument, from a directory holding the default run's
+		// .consentry-data/, where the server wrote its database's URL
+		Path workingDirectory = Files.createTempDirectory("consentry-verify-");
+		Files.createDirectories(workingDirectory.resolve(".consentry-data"));
+		Files.copy(platform.dataDirectory().resolve("database-url"),
+				workingDirectory.resolve(".consentry-data/database-url"));
+		assertThat(verify(workingDirectory)).satisfies((run) -> {
+			assertThat(run.exit()).as(run.output()).isZero();
+			assertThat(run.output()).contains("Audit chain intact");
+		});
 		tamper("UPDATE audit.event SET outcome = 'forged' WHERE seq = " + seq);
 		try {
 			assertThat(verify()).satisfies((run) -> {
@@ -215,13 +227,25 @@ class AuditTrailPlatformTests {
 	}
 
 	private static Run verify() throws IOException, InterruptedException {
+		return run(null, platform.jdbcUrl());
+	}
+
+	private static Run verify(Path workingDirectory) throws IOException, InterruptedException {
+		return run(workingDirectory.toFile(), null);
+	}
+
+	private static Run run(@Nullable File workingDirectory, @Nullable String jdbcUrl)
+			throws IOException, InterruptedException {
 		Path root = Path.of("..").toAbsolutePath().normalize();
-		String classPath = root.resolve("audit/target/classes") + java.io.File.pathSeparator
+		String classPath = root.resolve("audit/target/classes") + File.pathSeparator
 				+ Files.readString(root.resolve("audit/target/runtime-classpath.txt")).trim();
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				classPath, "com.consentry.audit.VerifyAuditChain", platform.jdbcUrl())
-			.redirectErrorStream(true)
-			.start();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+						"com.consentry.audit.VerifyAuditChain"));
+		if (jdbcUrl != null) {
+			command.add(jdbcUrl);
+		}
+		Process process = new ProcessBuilder(command).directory(workingDirectory).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), output);
