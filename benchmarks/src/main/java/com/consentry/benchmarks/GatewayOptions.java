@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param seconds measured seconds per run
  * @param warmupSeconds unmeasured seconds before each run
  * @param initialWarmupSeconds unmeasured seconds through the gateway before the first
- * run, at the highest rate, for the JIT of all three processes
+ * run, closed loop with 4 threads, for the JIT of all three processes
  * @param closedMaxRate the most requests per second a closed-loop gateway run can use:
  * proofs are made for this many
  * @param maxInFlight the most requests the open loop keeps outstanding; past it, sending
@@ -55,8 +55,8 @@ record GatewayOptions(URI issuer, URI gateway, URI core, String path, String cus
 			  --closed-threads N[,N...] closed-loop thread counts, 0 for none (default 4)
 			  --seconds N               measured seconds per run (default 15)
 			  --warmup-seconds N        unmeasured seconds before each run (default 5)
-			  --initial-warmup-seconds N  through the gateway at the highest rate, before all runs (default 20)
-			  --closed-max-rate N       proofs made per second of a closed-loop gateway run (default 4000)
+			  --initial-warmup-seconds N  through the gateway, 4 threads back to back, before all runs (default 20)
+			  --closed-max-rate N       proofs made per second of a closed-loop run or the warm-up (default 2500)
 			  --max-in-flight N         outstanding open-loop requests at most (default 512)
 			  --tier NAME|keep          rate-limit tier set for the partner's organisation (default ELEVATED);
 			                            keep: leave the policy alone (the bank's default, STANDARD)
@@ -87,7 +87,7 @@ record GatewayOptions(URI issuer, URI gateway, URI core, String path, String cus
 		int seconds = 15;
 		int warmup = 5;
 		int initialWarmup = 20;
-		int closedMaxRate = 4000;
+		int closedMaxRate = 2500;
 		int maxInFlight = 512;
 		String tier = "ELEVATED";
 		String jdbcUrl = null;
