@@ -46,6 +46,10 @@ public final class GatewayBenchmark {
 
 	private static final int WARMUP_THREADS = 4;
 
+	private static final int WARMUP_PART_SECONDS = 20;
+
+	private static final int WARMUP_MAX_RATE = 2000;
+
 	/** Tokens are got again when less than this is left of one after the next run. */
 	private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
 
@@ -168,16 +172,17 @@ public final class GatewayBenchmark {
 		HttpRequest direct = directRequest();
 		RequestSource directSource = () -> direct;
 		int runSeconds = o.warmupSeconds() + o.seconds();
-		if (o.initialWarmupSeconds() > 0) {
-			// a closed loop: as fast as the cold JIT allows, never a queue that times out
-			ProofDeck deck = deck(o.closedMaxRate() * o.initialWarmupSeconds(), o.initialWarmupSeconds());
-			Stats warm = new ScenarioRunner(0, o.initialWarmupSeconds(), Long.MAX_VALUE).run("warm-up", WARMUP_THREADS,
+		// a closed loop: as fast as the cold JIT allows, never a queue that times out; in
+		// parts of at most 20 s, each with proofs made just before it
+		for (int left = o.initialWarmupSeconds(); left > 0; left -= WARMUP_PART_SECONDS) {
+			int part = Math.min(left, WARMUP_PART_SECONDS);
+			ProofDeck deck = deck(WARMUP_MAX_RATE * part, part);
+			Stats warm = new ScenarioRunner(0, part, Long.MAX_VALUE).run("warm-up", WARMUP_THREADS,
 					(budget) -> new HttpCall(this.http, deck, budget));
 			System.out.printf(Locale.ROOT,
 					"Warm-up through the gateway, %d threads for %d s (not counted): %.0f/s, p50 %s ms, p99 %s ms, errors %d%n",
-					WARMUP_THREADS, o.initialWarmupSeconds(), warm.perSecond(),
-					Measurement.ms(warm.percentileNanos(0.5)), Measurement.ms(warm.percentileNanos(0.99)),
-					warm.errorCount());
+					WARMUP_THREADS, part, warm.perSecond(), Measurement.ms(warm.percentileNanos(0.5)),
+					Measurement.ms(warm.percentileNanos(0.99)), warm.errorCount());
 		}
 		List<Measurement[]> rows = new ArrayList<>();
 		for (int rate : o.rates()) {
