@@ -27,11 +27,8 @@ final class ProofDeck implements RequestSource {
 
 	private final AtomicInteger next = new AtomicInteger();
 
-	private final long madeNanos;
-
-	private ProofDeck(HttpRequest[] requests, long madeNanos) {
+	private ProofDeck(HttpRequest[] requests) {
 		this.requests = requests;
-		this.madeNanos = madeNanos;
 	}
 
 	/**
@@ -40,7 +37,6 @@ final class ProofDeck implements RequestSource {
 	 */
 	static ProofDeck make(DpopSession dpop, AccessToken token, URI url, URI htu, int count)
 			throws InterruptedException {
-		long started = System.nanoTime();
 		HttpRequest[] requests = new HttpRequest[count];
 		String authorization = "DPoP " + token.getValue();
 		int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
@@ -72,7 +68,7 @@ final class ProofDeck implements RequestSource {
 		if (failure[0] != null) {
 			throw failure[0];
 		}
-		return new ProofDeck(requests, started);
+		return new ProofDeck(requests);
 	}
 
 	@Override
@@ -87,11 +83,6 @@ final class ProofDeck implements RequestSource {
 
 	int used() {
 		return Math.min(this.next.get(), this.requests.length);
-	}
-
-	/** Seconds since signing began: the age of the oldest proof. */
-	double ageSeconds() {
-		return (System.nanoTime() - this.madeNanos) / 1e9;
 	}
 
 }
