@@ -69,7 +69,7 @@ class GatewayOptionsTests {
 	@DisplayName("Without --jdbc-url, the embedded database's port comes from the fourth line of postmaster.pid")
 	void databaseFromPidFile(@TempDir Path data) throws IOException {
 		Files.writeString(data.resolve("postmaster.pid"),
-				"4242\n/work/.consentry-data/postgres\n1764600000\n38781\n/tmp\nlocalhost\n");
+				"4242\n/srv/consentry/.consentry-data/postgres\n1764600000\n38781\n/tmp\nlocalhost\n");
 		assertThat(GatewayOptions.parse(new String[0]).databaseUrl(data))
 			.isEqualTo("jdbc:postgresql://localhost:38781/postgres");
 	}
