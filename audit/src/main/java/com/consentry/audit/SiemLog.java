@@ -9,6 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
@@ -27,6 +28,8 @@ import org.springframework.core.env.StandardEnvironment;
 final class SiemLog {
 
 	static final String LOGGER = "consentry.audit";
+
+	private static final String TRACE_ID = "trace.id";
 
 	private final org.slf4j.Logger logger;
 
@@ -68,7 +71,6 @@ final class SiemLog {
 			.addKeyValue("event.outcome", "success".equals(event.outcome()) ? "success" : "failure")
 			.addKeyValue("event.reason", event.outcome())
 			.addKeyValue("event.created", DateTimeFormatter.ISO_INSTANT.format(event.time()))
-			.addKeyValue("trace.id", event.correlationId())
 			.addKeyValue("user.id", event.actor().id())
 			.addKeyValue("consentry.actor_kind", event.actor().kind().name());
 		if (event.subject() != null) {
@@ -80,7 +82,20 @@ final class SiemLog {
 		for (Map.Entry<String, String> detail : event.details().entrySet()) {
 			line = line.addKeyValue("consentry.details." + detail.getKey(), detail.getValue());
 		}
-		line.log();
+		// trace.id through the MDC, where the request's trace already is (ECS allows one)
+		String requestTrace = MDC.get(TRACE_ID);
+		MDC.put(TRACE_ID, event.correlationId());
+		try {
+			line.log();
+		}
+		finally {
+			if (requestTrace != null) {
+				MDC.put(TRACE_ID, requestTrace);
+			}
+			else {
+				MDC.remove(TRACE_ID);
+			}
+		}
 	}
 
 }

@@ -36,6 +36,7 @@ public final class VerifyAuditChain {
 		// the pool's and driver's debug lines would bury the verdict
 		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
 			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+			context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
 		}
 		System.exit(run(args));
 	}

@@ -9,12 +9,15 @@ import java.util.concurrent.Future;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** On an embedded PostgreSQL with the audit schema migrated. */
+@Tag("integration")
 class ConcurrentAppendTests {
 
 	@Test

@@ -8,9 +8,11 @@ import java.util.function.Supplier;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +64,22 @@ final class DpopSession {
 			response = sendOnce(step, build);
 		}
 		return response;
+	}
+
+	/**
+	 * A new proof for a request to a resource server with {@code accessToken} (RFC 9449
+	 * §7): {@code htm}, {@code htu}, {@code iat} now, a new random {@code jti} and
+	 * {@code ath}, no nonce. Unlike {@link #send}, safe to call from several threads at
+	 * once (Nimbus' signer is thread-safe and this touches no session state).
+	 * @param htu the URL without query and fragment
+	 */
+	SignedJWT resourceProof(String method, URI htu, AccessToken accessToken) {
+		try {
+			return this.proofs.createDPoPJWT(method, htu, accessToken);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("cannot sign a DPoP proof", ex);
+		}
 	}
 
 	long nonceRetries() {

@@ -92,7 +92,8 @@ public final class LoadGenerator {
 		}
 	}
 
-	private static JWKSet serverKeys(Partner partner) throws IOException {
+	/** The server's JWKS, which JARM responses must be signed with. */
+	static JWKSet serverKeys(Partner partner) throws IOException {
 		HTTPResponse response = Partner.send(new HTTPRequest(HTTPRequest.Method.GET, partner.endpoint("/oauth2/jwks")));
 		if (response.getStatusCode() != 200) {
 			throw new IOException("GET /oauth2/jwks answered " + response.getStatusCode());

@@ -116,21 +116,32 @@ record LoadOptions(URI issuer, List<Scenario> scenarios, List<Integer> threads, 
 	 * being resolved.
 	 */
 	static void requireLoopback(URI issuer) {
-		String scheme = issuer.getScheme();
+		requireLoopback("--issuer", issuer);
+	}
+
+	/**
+	 * {@link #requireLoopback(URI)} for the URL given as option {@code option}.
+	 */
+	static void requireLoopback(String option, URI url) {
+		String scheme = url.getScheme();
 		if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
-			throw new IllegalArgumentException("--issuer must be an http or https URL: " + issuer);
+			throw new IllegalArgumentException(option + " must be an http or https URL: " + url);
 		}
-		if (issuer.getRawUserInfo() != null || issuer.getRawQuery() != null || issuer.getRawFragment() != null) {
-			throw new IllegalArgumentException("--issuer must not carry user info, query or fragment: " + issuer);
+		if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
+			throw new IllegalArgumentException(option + " must not carry user info, query or fragment: " + url);
 		}
-		String host = issuer.getHost();
+		String host = url.getHost();
 		if (host == null || !isLoopback(host)) {
 			throw new IllegalArgumentException(
-					"refusing --issuer " + issuer + ": only localhost, 127.x.x.x and [::1] may be loaded");
+					"refusing " + option + " " + url + ": only localhost, 127.x.x.x and [::1] may be loaded");
 		}
 	}
 
-	private static boolean isLoopback(String host) {
+	/**
+	 * Whether {@code host} is {@code localhost}, an IPv4 literal in 127.0.0.0/8 or the
+	 * IPv6 literal {@code [::1]}; other names are refused without being resolved.
+	 */
+	static boolean isLoopback(String host) {
 		if (host.equalsIgnoreCase("localhost")) {
 			return true;
 		}

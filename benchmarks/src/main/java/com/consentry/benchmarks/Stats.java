@@ -1,6 +1,7 @@
 package com.consentry.benchmarks;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,28 @@ final class Stats {
 
 	double perSecond() {
 		return (this.measuredSeconds > 0) ? this.latencies.length / this.measuredSeconds : Double.NaN;
+	}
+
+	double measuredSeconds() {
+		return this.measuredSeconds;
+	}
+
+	/**
+	 * Nearest-rank percentile of the completed operations' latencies in nanoseconds, -1
+	 * when none completed.
+	 */
+	long percentileNanos(double fraction) {
+		return percentile(this.latencies, fraction);
+	}
+
+	/** The longest latency in nanoseconds, -1 when none completed. */
+	long maxNanos() {
+		return (this.latencies.length == 0) ? -1 : this.latencies[this.latencies.length - 1];
+	}
+
+	/** Failed operations by kind. */
+	Map<String, Long> errors() {
+		return Collections.unmodifiableMap(this.errors);
 	}
 
 	/** The multi-line report of this run. */

@@ -137,6 +137,33 @@ class GatewayAuthenticationTests {
 		assertRefused(partner.get(0, PATH + "?access_token=" + tokens.accessToken().getValue(), tokens.accessToken()));
 	}
 
+	@Test
+	@DisplayName("FDX 3.3: a path that could be read two ways is 400, an unknown path 404, another method 405, "
+			+ "each an FDX error with the interaction id, and none reaches the core")
+	void oddRequests() {
+		for (String path : List.of("/fdx/v6/accounts/acc-alice-chk-01%2F..%2Facc-bob-chk-01",
+				"/fdx/v6/accounts/acc-alice-chk-01/../acc-bob-chk-01", "/fdx/v6/accounts;x=1/acc-alice-chk-01")) {
+			HttpResponse<String> response = Partner.send(HttpRequest.newBuilder(URI.create(platform.gateway(0) + path))
+				.header("Authorization", "DPoP " + tokens.accessToken().getValue())
+				.header("DPoP", proof("GET", "/fdx/v6/accounts/acc-alice-chk-01"))
+				.GET()
+				.build());
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.body()).as(path).contains("\"code\":\"401\"");
+			assertThat(response.headers().firstValue("x-fapi-interaction-id")).isPresent();
+		}
+		HttpResponse<String> unknown = partner.get(1, "/fdx/v6/nothing-here", tokens.accessToken());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("\"code\":\"1107\"");
+		HttpResponse<String> post = Partner
+			.send(request(0).header("Authorization", "DPoP " + tokens.accessToken().getValue())
+				.header("DPoP", proof("POST", PATH))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build());
+		assertThat(post.statusCode()).isEqualTo(405);
+		assertThat(post.body()).contains("\"code\":\"1206\"");
+	}
+
 	private static HttpRequest.Builder request(int instance) {
 		return HttpRequest.newBuilder(platform.gateway(instance).resolve(URI.create(PATH))).GET();
 	}

@@ -29,6 +29,8 @@ import com.consentry.gateway.shaping.HistoryWindow;
 import com.consentry.gateway.shaping.ResponseShaper;
 import com.consentry.gateway.upstream.CoreBanking;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpHeaders;
@@ -57,6 +59,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
 	static final String CUSTOMER_HEADER = "x-consentry-customer-id";
+
+	private static final Logger logger = LoggerFactory.getLogger(FdxAccess.class);
 
 	private final PartnerCalls calls;
 
@@ -105,6 +109,14 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 					? FdxErrors.response(refusal, Map.of("DPoP-Nonce", this.calls.currentNonce()))
 					: FdxErrors.response(refusal);
 			visit.outcome = refusal.reason();
+		}
+		catch (RuntimeException ex) {
+			// nothing unforeseen reaches the partner but an FDX 500 (and the record of
+			// it)
+			logger.error("FDX request failed", ex);
+			FdxRefusal failure = FdxRefusal.internalError();
+			response = FdxErrors.response(failure);
+			visit.outcome = failure.reason();
 		}
 		this.records.record(new AccessRecord(at, InteractionIds.of(request.servletRequest()),
 				(visit.match != null) ? visit.match.endpoint().name() : "unknown", visit.clientId, visit.customer,

@@ -1,5 +1,7 @@
 package com.consentry.authz.audit;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import com.consentry.audit.AuditChainVerifier;
@@ -17,8 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-
-import java.time.Clock;
 
 /**
  * The audit trail on the server's database. Events are appended by the trail's own writer

@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.consentry.authz.keys.ServerSecrets;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * itself. The same customer has the same pseudonym on every instance and across restarts.
  */
 @Component
+@DependsOnDatabaseInitialization
 public class CustomerPseudonyms {
 
 	private final SecretKeySpec key;

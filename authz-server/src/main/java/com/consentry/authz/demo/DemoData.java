@@ -120,10 +120,9 @@ class DemoData implements ApplicationRunner {
 				 JWKS               : %1$s/oauth2/jwks
 				 Registration       : POST %1$s/register (software_statement)
 				 Directory keys     : %2$s
-				 Customers          : alice / alice-demo-pass (3 accounts)
-				                      bob / bob-demo-pass (3 accounts)
-				 Bank console       : %1$s/admin
-				                      admin / admin-demo-pass (a passkey once enrolled)
+				 Customers          : alice, bob (3 accounts each)
+				 Bank console       : %1$s/admin, as admin (a passkey once enrolled)
+				 Passwords          : README.md, "Run the platform" (never in a log)
 				 Stop with Ctrl-C.
 				==================================================================
 				""".formatted(this.issuer, this.directoryJwks.isBlank() ? "(none configured)" : this.directoryJwks));

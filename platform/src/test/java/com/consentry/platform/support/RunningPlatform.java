@@ -147,6 +147,13 @@ public final class RunningPlatform {
 		return URI.create("http://localhost:" + this.sandboxPort);
 	}
 
+	/**
+	 * Where the authorization server keeps its database (as {@code .consentry-data/}).
+	 */
+	public Path dataDirectory() {
+		return this.data;
+	}
+
 	public String jdbcUrl() {
 		return "jdbc:postgresql://localhost:" + this.databasePort + "/postgres";
 	}

@@ -108,6 +108,30 @@ public final class FdxRefusal extends RuntimeException {
 		return new FdxRefusal(HttpStatus.SERVICE_UNAVAILABLE, "501", "Subsystem unavailable", reason, retryAfter, null);
 	}
 
+	/** 500 {@code 500}: the gateway itself failed. */
+	public static FdxRefusal internalError() {
+		return new FdxRefusal(HttpStatus.INTERNAL_SERVER_ERROR, "500", "Internal server error", "internal_error", null,
+				null);
+	}
+
+	/**
+	 * An error page's status as an FDX error: what the servlet container refused before
+	 * any route (a malformed request line, a body too large).
+	 */
+	public static FdxRefusal ofStatus(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		if (known == null || known.is5xxServerError()) {
+			return internalError();
+		}
+		if (known == HttpStatus.NOT_FOUND) {
+			return noSuchEndpoint();
+		}
+		if (known == HttpStatus.METHOD_NOT_ALLOWED) {
+			return methodNotAllowed();
+		}
+		return new FdxRefusal(known, "401", "Invalid input", "invalid_request", null, null);
+	}
+
 	/** 500 {@code 500}: the upstream answered something the gateway will not pass on. */
 	public static FdxRefusal upstreamFailure(String reason) {
 		return new FdxRefusal(HttpStatus.BAD_GATEWAY, "500", "Internal server error", reason, null, null);

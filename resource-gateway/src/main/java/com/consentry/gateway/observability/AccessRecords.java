@@ -3,6 +3,8 @@ package com.consentry.gateway.observability;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
@@ -36,6 +38,11 @@ public class AccessRecords {
 	private final ApplicationEventPublisher events;
 
 	private final SecretKeySpec pseudonymKey;
+
+	// meters made once per tag set (endpoints and reasons are a small closed set)
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
 	AccessRecords(MeterRegistry meters, ApplicationEventPublisher events, GatewayProperties properties) {
 		this.meters = meters;

@@ -86,7 +86,14 @@ public class PartnerRateLimits {
 			}
 			bucket = this.open.computeIfAbsent(key, (k) -> build(name, perSecond, burst));
 		}
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe;
+		try {
+			probe = bucket.tryConsumeAndReturnRemaining(1);
+		}
+		catch (RuntimeException ex) {
+			// the shared buckets cannot be read: refuse rather than serve without limits
+			throw FdxRefusal.unavailable("rate_limit_state_unavailable", Duration.ofSeconds(2));
+		}
 		if (!probe.isConsumed()) {
 			throw FdxRefusal.tooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
