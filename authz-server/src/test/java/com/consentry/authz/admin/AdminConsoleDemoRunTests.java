@@ -95,6 +95,54 @@ class AdminConsoleDemoRunTests {
 		assertThat(until).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(24)));
 	}
 
+	@Test
+	@DisplayName("Issue 11 (5): the alerts page shows the gateway's anomaly alerts with their evidence, the throttled partners and the open suspension requests")
+	void alertsPageShowsTheGatewaysAlerts() {
+		CustomerSession browser = new CustomerSession(base);
+		HttpResponse<String> form = browser.get(base.resolve("/admin/login"));
+		List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(CustomerSession.hiddenFields(form.body()));
+		fields.add(Map.entry("username", "first-admin"));
+		fields.add(Map.entry("password", "first-admin-password"));
+		assertThat(browser.post("/admin/login", fields).uri().getPath()).isEqualTo("/admin");
+		assertThat(browser.get(base.resolve("/admin/alerts")).body()).contains("No resource gateway has run");
+
+		javax.sql.DataSource dataSource = server.getBean(javax.sql.DataSource.class);
+		org.flywaydb.core.Flyway.configure()
+			.dataSource(dataSource)
+			.locations("filesystem:../db/migrations/gateway")
+			.schemas("gateway")
+			.defaultSchema("gateway")
+			.load()
+			.migrate();
+		JdbcClient jdbc = server.getBean(JdbcClient.class);
+		long alert = jdbc
+			.sql("""
+					INSERT INTO gateway.anomaly_alert (client_id, detector, raised_at, score, response, evidence, instance_id)
+					VALUES ('client-prober', 'enumeration', now(), 12, 'suspend',
+					        '{"consent": "consent-7", "refused_accounts": "12"}', 'gw-1') RETURNING id""")
+			.query(Long.class)
+			.single();
+		jdbc.sql("INSERT INTO gateway.partner_throttle (client_id, alert_id, since) VALUES ('client-prober', ?, now())")
+			.param(alert)
+			.update();
+		jdbc.sql("""
+				INSERT INTO gateway.partner_suspension_request (alert_id, client_id, reason, requested_at)
+				VALUES (?, 'client-prober', 'enumeration by client-prober (score 12.0)', now())""")
+			.param(alert)
+			.update();
+
+		HttpResponse<String> page = browser.get(base.resolve("/admin/alerts"));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Anomaly alerts")
+			.contains("client-prober")
+			.contains("enumeration")
+			.contains("refused_accounts")
+			.contains("consent-7")
+			.contains("enumeration by client-prober (score 12.0)");
+		assertThat(new CustomerSession(base).get(base.resolve("/admin/alerts")).uri().getPath())
+			.isEqualTo("/admin/login");
+	}
+
 	private static HttpResponse<String> signIn(CustomerSession browser) {
 		HttpResponse<String> form = browser.get(base.resolve("/admin/login"));
 		List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(CustomerSession.hiddenFields(form.body()));

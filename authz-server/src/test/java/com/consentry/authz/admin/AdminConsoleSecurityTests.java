@@ -38,7 +38,7 @@ class AdminConsoleSecurityTests extends AuthorizationServerTest {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/admin", "/admin/", "/admin/partners", "/admin/partners?status=PENDING&q=test",
 			"/admin/partner?org=org-test-fintech", "/admin/partner/suspend?org=org-test-fintech", "/admin/passkeys",
-			"/admin/login/passkey", "/admin/no-such-page" })
+			"/admin/alerts", "/admin/login/passkey", "/admin/no-such-page" })
 	@DisplayName("Issue 10 (4): without an admin sign-in every console path answers with the admin sign-in form")
 	void everyConsolePathAsksForTheAdminSignIn(String path) throws Exception {
 		HttpResponse<String> response = send(noRedirects(), get(path));
@@ -53,7 +53,7 @@ class AdminConsoleSecurityTests extends AuthorizationServerTest {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/admin", "/admin/", "/admin/partners", "/admin/partners?status=PENDING&q=test",
 			"/admin/partner?org=org-test-fintech", "/admin/partner/suspend?org=org-test-fintech", "/admin/passkeys",
-			"/admin/login/passkey", "/admin/no-such-page" })
+			"/admin/alerts", "/admin/login/passkey", "/admin/no-such-page" })
 	@DisplayName("Issue 10 (4): a signed-in customer gets 403 on every console path, never a console page")
 	void signedInCustomerGetsForbidden(String path) {
 		CustomerSession alice = signedInCustomer();
