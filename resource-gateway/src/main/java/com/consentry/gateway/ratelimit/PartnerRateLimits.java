@@ -84,7 +84,12 @@ public class PartnerRateLimits {
 			if (this.open.size() >= MAX_BUCKETS) {
 				this.open.clear();
 			}
-			bucket = this.open.computeIfAbsent(key, (k) -> build(name, perSecond, burst));
+			// the sizes are part of the bucket's id: a bucket stored in the database
+			// keeps the
+			// sizes it was made with, so a partner moved to another tier (a policy
+			// change, an
+			// anomaly's throttle) needs a bucket of its own
+			bucket = this.open.computeIfAbsent(key, (k) -> build(key, perSecond, burst));
 		}
 		ConsumptionProbe probe;
 		try {
