@@ -100,9 +100,10 @@ final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAwa
 				problems.add("CONSENTRY_KEYS_ENCRYPTION_KEY is not set: base64 of 32 random bytes, seals the "
 						+ "signing keys at rest");
 			}
-			if (text(environment, "consentry.registry.directory.jwks-uri") == null) {
+			if (text(environment, "consentry.registry.directory.jwks-uri") == null
+					&& text(environment, "consentry.registry.directories[0].jwks-uri") == null) {
 				problems.add("CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI is not set: file: or https: URL of the "
-						+ "trusted directory's keys");
+						+ "trusted directory's keys (or CONSENTRY_REGISTRY_DIRECTORIES_0_JWKSURI with _ISSUER)");
 			}
 			if (embeddedDatabase) {
 				problems.add("SPRING_DATASOURCE_URL is not set (with SPRING_DATASOURCE_USERNAME and "

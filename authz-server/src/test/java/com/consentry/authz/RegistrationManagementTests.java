@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.consentry.authz.support.AuthorizationServerTest;
+import com.consentry.authz.support.Concurrently;
 import com.consentry.authz.support.FapiTestClient;
 import com.consentry.authz.support.TestDirectory;
 import com.consentry.authz.support.Tokens;
@@ -47,6 +48,25 @@ class RegistrationManagementTests extends AuthorizationServerTest {
 		assertThat(read.getStatusCode()).isEqualTo(200);
 		assertThat(read.getBodyAsJSONObject()).doesNotContainKey("registration_access_token");
 		assertThat(delete(partner, rotated).getStatusCode()).isEqualTo(204);
+	}
+
+	@Test
+	@DisplayName("RFC7592 §2.2: of concurrent updates with one registration access token exactly one succeeds; its new token is the only one that works")
+	void concurrentUpdatesRotateOnce() throws Exception {
+		FapiTestClient partner = newPartner();
+		SignedJWT statement = statement(partner.clientKey);
+
+		List<HTTPResponse> responses = Concurrently.times(8,
+				() -> update(partner, partner.registrationAccessToken, statement));
+
+		List<HTTPResponse> succeeded = responses.stream()
+			.filter((response) -> response.getStatusCode() == 200)
+			.toList();
+		assertThat(succeeded).hasSize(1);
+		assertThat(responses).allSatisfy((response) -> assertThat(response.getStatusCode()).isIn(200, 401));
+		String token = (String) succeeded.get(0).getBodyAsJSONObject().get("registration_access_token");
+		assertThat(read(partner, token).getStatusCode()).isEqualTo(200);
+		assertThat(read(partner, partner.registrationAccessToken).getStatusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -102,6 +102,18 @@ class RunSettingsCheckTests {
 	}
 
 	@Test
+	@DisplayName("Issue 10 (3): a production run whose trusted directories are only listed (directories[0]) names no missing directory keys")
+	void productionRunWithListedDirectoryNeedsNoSingleDirectory() {
+		this.context
+			.withPropertyValues("consentry.issuer=https://bank.example",
+					"consentry.registry.directories[0].issuer=https://directory.example",
+					"consentry.registry.directories[0].jwks-uri=https://directory.example/keys.json")
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("CONSENTRY_KEYS_ENCRYPTION_KEY")
+				.hasMessageNotContaining("CONSENTRY_REGISTRY_DIRECTORY_JWKS_URI"));
+	}
+
+	@Test
 	@DisplayName("Issue 6 (4): a run without an issuer stops at start naming CONSENTRY_ISSUER")
 	void runWithoutIssuerRefusesToStart() {
 		this.context.run((started) -> assertThat(started).getFailure().hasMessageContaining("CONSENTRY_ISSUER"));
