@@ -1,5 +1,6 @@
 package com.consentry.platform;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -160,6 +161,42 @@ class GatewayFieldLevelTests {
 				statements.accessToken());
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("\"code\":\"1104\"");
+	}
+
+	@Test
+	@DisplayName("FDX 3 getAccountStatement + consent lookbackPeriod: a statement older than the lookback is 404 "
+			+ "1104 even by its id, and the document carries none of the core's own headers")
+	void statementDocumentKeepsToTheLookback() {
+		// the core has the old statement: asked directly, it lists one from about 300
+		// days
+		// ago
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		HttpResponse<String> core = Partner
+			.send(HttpRequest
+				.newBuilder(RunningPlatform.get()
+					.sandbox()
+					.resolve("/fdx/v6/accounts/acc-alice-crd-03/statements?startTime=" + today.minusDays(330)
+							+ "&endTime=" + today.minusDays(270)))
+				.header("x-consentry-customer-id", "cust-alice-0001")
+				.GET()
+				.build());
+		assertThat(core.statusCode()).as(core.body()).isEqualTo(200);
+		String old = JSON.readTree(core.body()).get("statements").get(0).get("statementId").asString();
+
+		HttpResponse<String> outside = partner.get(0, "/fdx/v6/accounts/acc-alice-crd-03/statements/" + old,
+				statements.accessToken());
+		assertThat(outside.statusCode()).as(outside.body()).isEqualTo(404);
+		assertThat(outside.body()).contains("\"code\":\"1104\"");
+
+		JsonNode list = ok(partner.get(1, "/fdx/v6/accounts/acc-alice-crd-03/statements", statements.accessToken()));
+		String recent = list.get("statements").get(0).get("statementId").asString();
+		HttpResponse<String> pdf = partner.get(0, "/fdx/v6/accounts/acc-alice-crd-03/statements/" + recent,
+				statements.accessToken());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains(recent + ".pdf"));
+		assertThat(pdf.headers().map()).doesNotContainKey("x-core-node");
+		assertThat(pdf.headers().allValues("x-fapi-interaction-id")).hasSize(1);
 	}
 
 	private static JsonNode ok(HttpResponse<String> response) {

@@ -31,6 +31,8 @@ import com.consentry.gateway.upstream.CoreBanking;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +63,16 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 	static final String CUSTOMER_HEADER = "x-consentry-customer-id";
 
 	private static final Logger logger = LoggerFactory.getLogger(FdxAccess.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Statements asked per page when checking a document against the lookback. */
+	private static final int STATEMENT_PAGE_SIZE = 100;
+
+	/**
+	 * More pages of statements than any lookback holds (monthly, at most a few years).
+	 */
+	private static final int MAX_STATEMENT_PAGES = 10;
 
 	private final PartnerCalls calls;
 
@@ -168,7 +180,10 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 				return emptyPage(match.endpoint());
 			}
 		}
-		ServerRequest upstream = upstreamRequest(request, match, grant, parameters);
+		if (match.endpoint() == FdxEndpoint.STATEMENT) {
+			requireStatementInWindow(request, proxy, match, grant);
+		}
+		ServerRequest upstream = upstreamRequest(request, match, grant, parameters, null);
 		if (!match.endpoint().answersJson()) {
 			CoreBanking.Streamed streamed = this.core.stream(upstream, proxy);
 			if (streamed.refused() != null) {
@@ -183,6 +198,48 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 		byte[] body = this.shaper.shape(match, grant, answer.body(), window.windowStart(),
 				trimSlash(this.coreBankingUrl.toString()), this.publicBase);
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	/**
+	 * A statement document is history like the statements list: it is passed on only when
+	 * the core lists it within the consent's lookback, so an old statement's id is no way
+	 * around the window. Outside it the answer is 404 {@code 1104}, as for a statement
+	 * that does not exist.
+	 */
+	private void requireStatementInWindow(ServerRequest request, HandlerFunction<ServerResponse> proxy,
+			FdxEndpoint.Match match, Grant grant) {
+		HistoryWindow window = HistoryWindow.whole(grant.lookbackDays(), this.clock.instant());
+		FdxEndpoint.Match list = new FdxEndpoint.Match(FdxEndpoint.STATEMENTS,
+				Map.of("accountId", java.util.Objects.requireNonNull(match.accountId())));
+		String wanted = match.variables().get("statementId");
+		String offset = null;
+		for (int page = 0; page < MAX_STATEMENT_PAGES; page++) {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			parameters.put("startTime", String.valueOf(window.start()));
+			parameters.put("endTime", window.end().toString());
+			parameters.put("limit", String.valueOf(STATEMENT_PAGE_SIZE));
+			if (offset != null) {
+				parameters.put("offset", offset);
+			}
+			CoreBanking.Answer answer = this.core
+				.call(upstreamRequest(request, list, grant, parameters, MediaType.APPLICATION_JSON), proxy);
+			if (answer.status() >= 400) {
+				throw coreRefusal(answer, list);
+			}
+			JsonNode body = JSON.readTree(answer.body());
+			for (JsonNode statement : body.path("statements")) {
+				if (statement.path("statementId").asString("").equals(wanted)) {
+					return;
+				}
+			}
+			JsonNode next = body.path("page").path("nextOffset");
+			if (!next.isString() || next.asString().isEmpty()) {
+				break;
+			}
+			offset = next.asString();
+		}
+		// not listed, or the list runs past what any lookback holds: fail closed
+		throw FdxRefusal.statementNotFound();
 	}
 
 	private static Set<DataCluster> granted(FdxEndpoint endpoint, Grant grant, @Nullable String accountId) {
@@ -228,7 +285,7 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 	}
 
 	private ServerRequest upstreamRequest(ServerRequest request, FdxEndpoint.Match match, Grant grant,
-			Map<String, String> parameters) {
+			Map<String, String> parameters, @Nullable MediaType accept) {
 		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
 		parameters.forEach(query::add);
 		ServerRequest upstream = ServerRequest.from(request)
@@ -242,6 +299,9 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 				headers.remove(HttpHeaders.AUTHORIZATION);
 				headers.remove("DPoP");
 				headers.remove(HttpHeaders.COOKIE);
+				if (accept != null) {
+					headers.setAccept(java.util.List.of(accept));
+				}
 				headers.set(CUSTOMER_HEADER, grant.customerId());
 				headers.set(InteractionIds.HEADER, InteractionIds.of(request.servletRequest()));
 				// the request's trace goes on to the core (W3C Trace Context), with a new

@@ -14,12 +14,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Applies the fault in force: waits, then either serves the request or fails it with the
  * chosen status and a body that looks like a core system's internals leaking (an FDX
- * error whose {@code debugMessage} is a stack trace with host names and SQL), plus a
- * header naming an internal node. None of it may reach a partner through the gateway.
+ * error whose {@code debugMessage} is a stack trace with host names and SQL). Like a real
+ * core, every answer, failed or not, names the internal node that served it in a header.
+ * None of it may reach a partner through the gateway.
  */
 public final class FaultInjection extends OncePerRequestFilter {
 
-	/** The header a failing request carries, naming an internal node. */
+	/** The header every answer carries, naming an internal node. */
 	public static final String INTERNAL_HEADER = "x-core-node";
 
 	/** Text in every failure's body that must never reach a partner. */
@@ -41,6 +42,7 @@ public final class FaultInjection extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		response.setHeader(INTERNAL_HEADER, "ledger-03 build 9.4.2-SNAPSHOT");
 		Fault fault = this.faults.current();
 		if (fault == null) {
 			chain.doFilter(request, response);
@@ -61,7 +63,6 @@ public final class FaultInjection extends OncePerRequestFilter {
 			return;
 		}
 		response.setStatus(status);
-		response.setHeader(INTERNAL_HEADER, "ledger-03 build 9.4.2-SNAPSHOT");
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
 	}

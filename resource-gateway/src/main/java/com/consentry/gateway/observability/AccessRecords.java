@@ -37,7 +37,10 @@ public class AccessRecords {
 
 	private final ApplicationEventPublisher events;
 
-	private final SecretKeySpec pseudonymKey;
+	private static final byte[] CUSTOMER_DOMAIN = "customer\u0000".getBytes(StandardCharsets.UTF_8);
+
+	// one keyed Mac per thread: made once, reset by each doFinal, never shared
+	private final ThreadLocal<Mac> pseudonymMac;
 
 	// meters made once per tag set (endpoints and reasons are a small closed set)
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -47,7 +50,8 @@ public class AccessRecords {
 	AccessRecords(MeterRegistry meters, ApplicationEventPublisher events, GatewayProperties properties) {
 		this.meters = meters;
 		this.events = events;
-		this.pseudonymKey = new SecretKeySpec(Base64.getDecoder().decode(properties.secret()), "HmacSHA256");
+		SecretKeySpec pseudonymKey = new SecretKeySpec(Base64.getDecoder().decode(properties.secret()), "HmacSHA256");
+		this.pseudonymMac = ThreadLocal.withInitial(() -> keyedMac(pseudonymKey));
 	}
 
 	/**
@@ -55,12 +59,17 @@ public class AccessRecords {
 	 * it cannot be turned back into the customer id without the gateway's secret.
 	 */
 	public String pseudonym(String customerId) {
+		Mac mac = this.pseudonymMac.get();
+		mac.update(CUSTOMER_DOMAIN);
+		byte[] digest = mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8));
+		return "cp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+	}
+
+	private static Mac keyedMac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.pseudonymKey);
-			mac.update("customer\u0000".getBytes(StandardCharsets.UTF_8));
-			byte[] digest = mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8));
-			return "cp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+			mac.init(key);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

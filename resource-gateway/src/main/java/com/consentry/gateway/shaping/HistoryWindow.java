@@ -50,6 +50,16 @@ public record HistoryWindow(@Nullable LocalDate start, LocalDate end, Instant wi
 		return new HistoryWindow(start.isBefore(oldest) ? oldest : start, end, windowStart);
 	}
 
+	/**
+	 * The whole lookback at {@code now}: from its oldest day to today, for checking that
+	 * a single history item (a statement) falls inside it.
+	 */
+	public static HistoryWindow whole(int lookbackDays, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		LocalDate oldest = today.minusDays(lookbackDays);
+		return new HistoryWindow(oldest, today, oldest.atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+
 	/** Whether nothing in the asked range is within the lookback. */
 	public boolean isEmpty() {
 		return this.start == null;

@@ -3,6 +3,7 @@ package com.consentry.gateway.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 
 import com.consentry.gateway.fdx.FdxRefusal;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,10 @@ public class CoreBanking {
 
 	/** The largest JSON answer the gateway reads from the core. */
 	static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+	/** What a passed-on document keeps of the core's headers. */
+	private static final List<String> DOCUMENT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH,
+			HttpHeaders.CONTENT_DISPOSITION);
 
 	private final CircuitBreaker breaker;
 
@@ -73,8 +79,36 @@ public class CoreBanking {
 			if (response.statusCode().is4xxClientError()) {
 				return new Streamed(null, new Answer(response.statusCode().value(), body(request)));
 			}
-			return new Streamed(response, null);
+			return new Streamed(document(request, response), null);
 		}, this::refusal);
+	}
+
+	/**
+	 * The document as the partner gets it: the core's body streamed, with only the
+	 * headers that describe it. Whatever else the core sets (its node names, its own
+	 * interaction id, caching or cookies) stays inside the bank, as it does for JSON
+	 * answers, which are rebuilt whole.
+	 */
+	private static ServerResponse document(ServerRequest request, ServerResponse core) {
+		Object stream = request.attributes().get(MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR);
+		InputStream body = (stream instanceof InputStream input) ? input : InputStream.nullInputStream();
+		HttpHeaders described = core.headers();
+		return ServerResponse.status(core.statusCode()).headers((headers) -> {
+			for (String name : DOCUMENT_HEADERS) {
+				List<String> values = described.get(name);
+				if (values != null && !values.isEmpty()) {
+					headers.put(name, List.copyOf(values));
+				}
+			}
+		}).build((servletRequest, servletResponse) -> {
+			try (InputStream in = body) {
+				in.transferTo(servletResponse.getOutputStream());
+			}
+			finally {
+				close(request);
+			}
+			return null;
+		});
 	}
 
 	private static ServerResponse handle(ServerRequest request, HandlerFunction<ServerResponse> proxy) {

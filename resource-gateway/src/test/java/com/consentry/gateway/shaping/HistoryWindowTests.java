@@ -51,6 +51,16 @@ class HistoryWindowTests {
 	}
 
 	@Test
+	@DisplayName("Consent lookbackPeriod: the whole window runs from the oldest day the lookback allows to today")
+	void wholeLookback() {
+		HistoryWindow window = HistoryWindow.whole(LOOKBACK, NOW);
+		assertThat(window.start()).isEqualTo(OLDEST);
+		assertThat(window.end()).isEqualTo(TODAY);
+		assertThat(window.windowStart()).isEqualTo(Instant.parse("2026-09-02T00:00:00Z"));
+		assertThat(window.isEmpty()).isFalse();
+	}
+
+	@Test
 	@DisplayName("FDX §3.2: both bounds inside the lookback are kept as asked")
 	void bothBounds() {
 		HistoryWindow window = HistoryWindow.of(Map.of("startTime", "2026-10-01", "endTime", "2026-10-31"), LOOKBACK,
