@@ -47,6 +47,12 @@ class GatewayTokenizationTests {
 	/** Alice's checking account number, as the core has it. */
 	private static final String REAL = "021000021000123401";
 
+	/**
+	 * The default run's payment-intake credential (application-default.yaml has its
+	 * hash).
+	 */
+	private static final String INTAKE_CREDENTIAL = "demo-payment-intake-credential";
+
 	private static final String DETAILS = Partner.accountDetails("ACCOUNT_BASIC", "PAYMENT_SUPPORT");
 
 	private static RunningPlatform platform;
@@ -80,7 +86,7 @@ class GatewayTokenizationTests {
 	}
 
 	@Test
-	@DisplayName("Issue 12 (5): the bank's payment intake maps a live token back to the account number on either gateway's management port; an unknown or malformed token is refused; each lookup is an audit record without the number")
+	@DisplayName("Issue 12 (5): the bank's payment intake maps a live token back to the account number on either gateway's management port with its credential, never on the partner port; a caller without it, an unknown or a malformed token is refused; each lookup is an audit record without the number")
 	void paymentIntakeDetokenizes() throws Exception {
 		Partner partner = Partner.register(platform);
 		Tokens tokens = partner.consent("alice", List.of(ACCOUNT), DETAILS);
@@ -95,6 +101,19 @@ class GatewayTokenizationTests {
 			assertThat(body.get("consentId").asString()).isEqualTo(tokens.consentId());
 			assertThat(body.get("partner").asString()).isEqualTo(partner.clientId());
 		}
+		for (String authorization : List.of("", "Bearer another-credential", "Basic " + INTAKE_CREDENTIAL)) {
+			HttpResponse<String> stranger = detokenize(0, token, authorization);
+			assertThat(stranger.statusCode()).as(authorization).isEqualTo(401);
+			assertThat(stranger.body()).contains("invalid_client").doesNotContain(REAL);
+		}
+		HttpResponse<String> partnerPort = Partner
+			.send(HttpRequest.newBuilder(platform.gateway(0).resolve("/actuator/detokenize"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + INTAKE_CREDENTIAL)
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("token", token))))
+				.build());
+		assertThat(partnerPort.statusCode()).as("the partner port").isEqualTo(404);
+		assertThat(partnerPort.body()).doesNotContain(REAL);
 		HttpResponse<String> unknown = detokenize(1, "000000000000000000");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(JSON.readTree(unknown.body()).get("error").asString()).isEqualTo("unknown_token");
@@ -103,8 +122,10 @@ class GatewayTokenizationTests {
 		assertThat(JSON.readTree(malformed.body()).get("error").asString()).isEqualTo("invalid_request");
 
 		List<String> records = awaitDetokenizations(tokens.consentId(), 2);
-		assertThat(records)
-			.allSatisfy((record) -> assertThat(record).doesNotContain(REAL).doesNotContain(token).contains("success"));
+		assertThat(records).allSatisfy((record) -> assertThat(record).doesNotContain(REAL)
+			.doesNotContain(token)
+			.contains("success")
+			.contains("payment-intake:demo-intake"));
 	}
 
 	@Test
@@ -212,11 +233,18 @@ class GatewayTokenizationTests {
 	}
 
 	private static HttpResponse<String> detokenize(int instance, String token) {
-		return Partner.send(HttpRequest.newBuilder(platform.gatewayManagement(instance).resolve("/actuator/detokenize"))
+		return detokenize(instance, token, "Bearer " + INTAKE_CREDENTIAL);
+	}
+
+	private static HttpResponse<String> detokenize(int instance, String token, String authorization) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(platform.gatewayManagement(instance).resolve("/actuator/detokenize"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers
-				.ofString(JSON.writeValueAsString(Map.of("token", token, "requester", "ach-intake"))))
-			.build());
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("token", token))));
+		if (!authorization.isEmpty()) {
+			request.header("Authorization", authorization);
+		}
+		return Partner.send(request.build());
 	}
 
 	private static List<String> awaitDetokenizations(String consentId, int atLeast) throws Exception {

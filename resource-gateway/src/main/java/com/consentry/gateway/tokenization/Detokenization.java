@@ -58,7 +58,17 @@ class Detokenization {
 		this.core = clients.clone().baseUrl(gateway.coreBankingUrl().toString()).build();
 	}
 
-	/** The answer for {@code token}, recorded in the audit trail. */
+	/** A caller without a known credential: refused, and recorded. */
+	Result unauthenticated() {
+		Result result = Result.refused(Outcome.UNAUTHENTICATED);
+		this.audit.record(AuditEvent.of(VaultEvents.DETOKENIZED, Actor.anonymous(), null, result.outcome().value()));
+		return result;
+	}
+
+	/**
+	 * The answer for {@code token}, recorded in the audit trail.
+	 * @param requester the configured name of the payment system asking
+	 */
 	Result resolve(@Nullable String token, String requester) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
 			return Result.refused(Outcome.INVALID);
@@ -125,7 +135,6 @@ class Detokenization {
 
 	private Result record(@Nullable Row row, Result result, String requester) {
 		Map<String, String> details = new HashMap<>();
-		details.put("requester", requester);
 		if (result.reason() != null) {
 			details.put("reason", result.reason());
 		}
@@ -134,7 +143,8 @@ class Detokenization {
 			details.put("account", row.accountId());
 		}
 		this.audit.record(AuditEvent
-			.of(VaultEvents.DETOKENIZED, Actor.system(requester), (row != null) ? VaultEvents.subject(row.id()) : null,
+			.of(VaultEvents.DETOKENIZED, Actor.system("payment-intake:" + requester),
+					(row != null) ? VaultEvents.subject(row.id()) : null,
 					(result.outcome() == Outcome.LIVE) ? "success" : result.outcome().value())
 			.withConsent((row != null) ? row.consentId() : null)
 			.withDetails(details));
@@ -148,9 +158,9 @@ class Detokenization {
 	/** How a lookup ended. */
 	enum Outcome {
 
-		LIVE("live", 200), INVALID("invalid_request", 400), UNKNOWN("unknown_token", 404), DEAD("token_revoked", 410),
-		CONSENT_INACTIVE("consent_inactive", 409), PARTNER_INACTIVE("partner_inactive", 409),
-		UNAVAILABLE("temporarily_unavailable", 503);
+		LIVE("live", 200), UNAUTHENTICATED("invalid_client", 401), INVALID("invalid_request", 400),
+		UNKNOWN("unknown_token", 404), DEAD("token_revoked", 410), CONSENT_INACTIVE("consent_inactive", 409),
+		PARTNER_INACTIVE("partner_inactive", 409), UNAVAILABLE("temporarily_unavailable", 503);
 
 		private final String value;
 

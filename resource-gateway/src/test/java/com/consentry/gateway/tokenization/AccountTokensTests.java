@@ -158,7 +158,7 @@ class AccountTokensTests {
 				new GatewayProperties.Grants(Duration.ofSeconds(1), Duration.ofSeconds(30), 1000),
 				new GatewayProperties.RateLimits(true, null, "STANDARD"));
 		return new AccountTokens(JdbcClient.create(pool), Clock.systemUTC(), gateway,
-				new TokenizationProperties(format));
+				new TokenizationProperties(format, null));
 	}
 
 	private static Grant grant(String clientId, String consentId) {

@@ -88,10 +88,10 @@ class TokenSchemeTests {
 	@Test
 	@DisplayName("consentry.gateway.tokenization.format takes format-preserving or opaque only")
 	void formatSetting() {
-		assertThat(new TokenizationProperties("format-preserving").tokenFormat())
+		assertThat(new TokenizationProperties("format-preserving", null).tokenFormat())
 			.isEqualTo(TokenFormat.FORMAT_PRESERVING);
-		assertThat(new TokenizationProperties("OPAQUE").tokenFormat()).isEqualTo(TokenFormat.OPAQUE);
-		assertThatIllegalArgumentException().isThrownBy(() -> new TokenizationProperties("reversible"));
+		assertThat(new TokenizationProperties("OPAQUE", null).tokenFormat()).isEqualTo(TokenFormat.OPAQUE);
+		assertThatIllegalArgumentException().isThrownBy(() -> new TokenizationProperties("reversible", null));
 	}
 
 }
