@@ -87,16 +87,18 @@ class GatewayFieldLevelTests {
 	}
 
 	@Test
-	@DisplayName("FDX 2 PAYMENT_SUPPORT: the full account number and the payment networks are released")
+	@DisplayName("FDX 2 PAYMENT_SUPPORT: the account number and the payment networks are released, the number as "
+			+ "the partner's token")
 	void paymentSupportReleasesNumbers() {
 		JsonNode checking = ok(partner.get(0, "/fdx/v6/accounts/acc-alice-chk-01", payments.accessToken()));
-		assertThat(checking.get("accountNumber").asString()).isEqualTo("021000021000123401");
+		String token = checking.get("accountNumber").asString();
+		assertThat(token).hasSize("021000021000123401".length()).isNotEqualTo("021000021000123401");
 		assertThat(names(checking)).doesNotContainAnyElementsOf(BALANCES);
 		JsonNode networks = ok(
 				partner.get(1, "/fdx/v6/accounts/acc-alice-chk-01/payment-networks", payments.accessToken()));
 		assertThat(networks.get("paymentNetworks")).isNotEmpty();
 		networks.get("paymentNetworks")
-			.forEach((network) -> assertThat(network.get("identifier").asString()).isEqualTo("021000021000123401"));
+			.forEach((network) -> assertThat(network.get("identifier").asString()).isEqualTo(token));
 	}
 
 	@Test

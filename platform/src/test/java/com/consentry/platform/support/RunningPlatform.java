@@ -54,6 +54,8 @@ public final class RunningPlatform {
 
 	private final List<Integer> gatewayPorts = List.of(freePort(), freePort());
 
+	private final List<Integer> gatewayManagementPorts = List.of(freePort(), freePort());
+
 	private final List<Process> gateways = new ArrayList<>();
 
 	private Process authorization;
@@ -117,7 +119,8 @@ public final class RunningPlatform {
 
 	private Process startGateway(int index) throws IOException {
 		return Deployable.RESOURCE_GATEWAY.start(this.root,
-				List.of("--server.port=" + this.gatewayPorts.get(index), "--management.server.port=" + freePort(),
+				List.of("--server.port=" + this.gatewayPorts.get(index),
+						"--management.server.port=" + this.gatewayManagementPorts.get(index),
 						"--consentry.gateway.issuer=" + issuer(), "--consentry.gateway.audience=" + AUDIENCE,
 						"--consentry.gateway.public-base-url=" + PUBLIC_BASE_URL,
 						// the tests' own partners get room; the rate-limit tests use the
@@ -141,6 +144,14 @@ public final class RunningPlatform {
 
 	public URI gateway(int index) {
 		return URI.create("http://localhost:" + this.gatewayPorts.get(index));
+	}
+
+	/**
+	 * A gateway instance's management port (metrics, health, the payment intake's
+	 * detokenization).
+	 */
+	public URI gatewayManagement(int index) {
+		return URI.create("http://127.0.0.1:" + this.gatewayManagementPorts.get(index));
 	}
 
 	public URI sandbox() {

@@ -9,6 +9,7 @@ import com.consentry.notifications.ChannelListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,8 +39,11 @@ class GrantChanges {
 
 	private final Grants grants;
 
-	GrantChanges(Grants grants) {
+	private final ApplicationEventPublisher events;
+
+	GrantChanges(Grants grants, ApplicationEventPublisher events) {
 		this.grants = grants;
+		this.events = events;
 	}
 
 	@Bean
@@ -69,7 +73,10 @@ class GrantChanges {
 	private void apply(String channel, String payload) {
 		switch (channel) {
 			case TOKEN_CHANNEL -> this.grants.tokenRevoked(payload);
-			case CONSENT_CHANNEL -> this.grants.consentChanged(payload);
+			case CONSENT_CHANNEL -> {
+				this.grants.consentChanged(payload);
+				this.events.publishEvent(new ConsentChanged(payload));
+			}
 			case PARTNER_CHANNEL -> this.grants.partnerChanged(payload);
 			case POLICY_CHANNEL -> this.grants.policyChanged();
 			default -> logger.debug("Ignoring notification on {}", channel);

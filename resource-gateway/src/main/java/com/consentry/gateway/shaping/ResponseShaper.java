@@ -13,6 +13,7 @@ import java.util.Set;
 import com.consentry.consent.DataCluster;
 import com.consentry.gateway.fdx.FdxEndpoint;
 import com.consentry.gateway.grant.Grant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,14 +24,24 @@ import org.springframework.stereotype.Component;
 /**
  * Cuts a core-banking answer down to what the consent grants (FDX §2): lists keep only
  * consented accounts, every object keeps only the fields {@link FieldPolicy} unlocks for
- * its account's clusters, account numbers are masked unless a payment cluster was
- * granted, tax ids are masked always, history outside the lookback window is dropped and
- * links point at the gateway, not the core.
+ * its account's clusters, account numbers are masked unless a payment cluster was granted
+ * and then replaced by the partner's token ({@link AccountNumberTokens}: the real number
+ * never leaves the bank), tax ids are masked always, history outside the lookback window
+ * is dropped and links point at the gateway, not the core.
  */
 @Component
 public class ResponseShaper {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** FDX's {@code identifierType} of a payment network that carries a token. */
+	static final String TOKENIZED = "TOKENIZED_ACCOUNT_NUMBER";
+
+	private final AccountNumberTokens tokens;
+
+	public ResponseShaper(AccountNumberTokens tokens) {
+		this.tokens = tokens;
+	}
 
 	/**
 	 * The shaped body.
@@ -48,14 +59,14 @@ public class ResponseShaper {
 		ObjectNode shaped = switch (match.endpoint()) {
 			case ACCOUNTS -> list(object, "accounts", (item) -> {
 				String id = text(item, "accountId");
-				return (id != null && grant.covers(id)) ? account(item, grant.clustersOf(id)) : null;
+				return (id != null && grant.covers(id)) ? account(item, grant, id) : null;
 			});
-			case ACCOUNT -> account(object, accountClusters);
+			case ACCOUNT -> (accountId != null) ? account(object, grant, accountId) : JSON.createObjectNode();
 			case TRANSACTIONS -> list(object, "transactions", (item) -> withinWindow(item, windowStart)
 					? keep(item, FieldPolicy.TRANSACTION, accountClusters) : null);
 			case STATEMENTS -> list(object, "statements", (item) -> keep(item, FieldPolicy.STATEMENT, accountClusters));
-			case PAYMENT_NETWORKS ->
-				list(object, "paymentNetworks", (item) -> keep(item, FieldPolicy.PAYMENT_NETWORK, accountClusters));
+			case PAYMENT_NETWORKS -> list(object, "paymentNetworks",
+					(item) -> tokenized(keep(item, FieldPolicy.PAYMENT_NETWORK, accountClusters), grant, accountId));
 			case CONTACT -> keep(object, FieldPolicy.CONTACT_DETAILS, union(accountClusters, grant.customerClusters()));
 			case CUSTOMER -> customer(object, grant);
 			case STATEMENT -> JSON.createObjectNode();
@@ -86,12 +97,36 @@ public class ResponseShaper {
 		return out;
 	}
 
-	private static ObjectNode account(ObjectNode account, Set<DataCluster> clusters) {
-		ObjectNode out = keep(account, FieldPolicy.ACCOUNT, clusters);
+	private ObjectNode account(ObjectNode account, Grant grant, String accountId) {
+		ObjectNode out = keep(account, FieldPolicy.ACCOUNT, grant.clustersOf(accountId));
 		if (out.has("accountNumberDisplay")) {
 			out.put("accountNumberDisplay", AccountNumbers.mask(out.get("accountNumberDisplay").asString()));
 		}
+		String number = text(out, "accountNumber");
+		if (number != null) {
+			out.put("accountNumber", this.tokens.tokenFor(grant, accountId, number));
+		}
+		else {
+			out.remove("accountNumber");
+		}
 		return out;
+	}
+
+	// a payment network's account number becomes the partner's token; anything that is
+	// not a plain account number is not shown
+	private @Nullable ObjectNode tokenized(ObjectNode network, Grant grant, @Nullable String accountId) {
+		String identifier = text(network, "identifier");
+		String type = text(network, "identifierType");
+		if (TOKENIZED.equals(type)) {
+			// the bank's core tokenized it already
+			return network;
+		}
+		if (identifier == null || accountId == null || (type != null && !"ACCOUNT_NUMBER".equals(type))) {
+			return null;
+		}
+		network.put("identifier", this.tokens.tokenFor(grant, accountId, identifier));
+		network.put("identifierType", TOKENIZED);
+		return network;
 	}
 
 	private static ObjectNode customer(ObjectNode customer, Grant grant) {
@@ -201,7 +236,7 @@ public class ResponseShaper {
 	@FunctionalInterface
 	private interface ItemShaper {
 
-		ObjectNode shape(ObjectNode item);
+		@Nullable ObjectNode shape(ObjectNode item);
 
 	}
 

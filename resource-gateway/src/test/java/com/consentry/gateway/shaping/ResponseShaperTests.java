@@ -60,7 +60,7 @@ class ResponseShaperTests {
 			  "customerId": "customer-1"
 			}""";
 
-	private final ResponseShaper shaper = new ResponseShaper();
+	private final ResponseShaper shaper = new ResponseShaper((grant, accountId, number) -> "tok-" + accountId);
 
 	@Test
 	@DisplayName("FDX §2: the accounts list keeps only the consented accounts, in the core's order")
@@ -118,14 +118,33 @@ class ResponseShaperTests {
 		assertThat(shaped.has("accountNumber")).isFalse();
 	}
 
-	@ParameterizedTest(name = "FDX §2 {0}: the full account number is shown")
+	@ParameterizedTest(name = "FDX §2 {0}: the account number is the partner's token")
 	@ValueSource(strings = { "PAYMENT_SUPPORT", "ACCOUNT_PAYMENTS" })
-	@DisplayName("FDX §2 PAYMENT_SUPPORT / ACCOUNT_PAYMENTS: the full account number is shown, and nothing of the other clusters")
+	@DisplayName("FDX §2 PAYMENT_SUPPORT / ACCOUNT_PAYMENTS: the account number is released as the partner's token, and nothing of the other clusters")
 	void paymentSupport(String cluster) {
 		Grant grant = grant(Map.of("acc-1", EnumSet.of(DataCluster.valueOf(cluster))), Set.of());
 		JsonNode shaped = shape("/fdx/v6/accounts/acc-1", grant, account("acc-1"));
-		assertThat(shaped.get("accountNumber").asString()).isEqualTo("1234567890");
+		assertThat(shaped.get("accountNumber").asString()).isEqualTo("tok-acc-1");
 		assertThat(names(shaped)).containsExactlyInAnyOrder("accountId", "accountCategory", "accountNumber");
+	}
+
+	@Test
+	@DisplayName("FDX §3 getAccountPaymentNetworks: each network's account number is the partner's token, typed "
+			+ "TOKENIZED_ACCOUNT_NUMBER; an identifier of another kind is not shown")
+	void paymentNetworksCarryTokens() {
+		Grant grant = grant(Map.of("acc-1", EnumSet.of(DataCluster.PAYMENT_SUPPORT)), Set.of());
+		String body = """
+				{"paymentNetworks": [
+				  {"bankId": "021000021", "identifier": "1234567890", "identifierType": "ACCOUNT_NUMBER",
+				   "type": "US_ACH", "transferIn": true, "transferOut": true},
+				  {"bankId": "021000021", "identifier": "X-1", "identifierType": "SOMETHING_ELSE", "type": "US_RTP"}
+				]}""";
+		JsonNode networks = shape("/fdx/v6/accounts/acc-1/payment-networks", grant, body).get("paymentNetworks");
+		assertThat(networks).hasSize(1);
+		assertThat(networks.get(0).get("identifier").asString()).isEqualTo("tok-acc-1");
+		assertThat(networks.get(0).get("identifierType").asString()).isEqualTo("TOKENIZED_ACCOUNT_NUMBER");
+		assertThat(networks.get(0).get("bankId").asString()).isEqualTo("021000021");
+		assertThat(networks.toString()).doesNotContain("1234567890");
 	}
 
 	@Test
@@ -136,7 +155,7 @@ class ResponseShaperTests {
 				"\"accountNumberDisplay\": \"0000-1111-2222-4321\"");
 		JsonNode shaped = shape("/fdx/v6/accounts/acc-1", grant, body);
 		assertThat(shaped.get("accountNumberDisplay").asString()).isEqualTo("...4321");
-		assertThat(shaped.get("accountNumber").asString()).isEqualTo("1234567890");
+		assertThat(shaped.get("accountNumber").asString()).isEqualTo("tok-acc-1");
 		String alreadyMasked = account("acc-1").replace("\"accountNumberDisplay\": \"1234567890\"",
 				"\"accountNumberDisplay\": \"...7890\"");
 		assertThat(shape("/fdx/v6/accounts/acc-1", grant, alreadyMasked).get("accountNumberDisplay").asString())

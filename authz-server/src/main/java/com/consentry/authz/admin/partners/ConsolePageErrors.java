@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * A readable page for console requests that name no known partner or action (404) or lack
  * a parameter (400), instead of the generic error page.
  */
-@ControllerAdvice(assignableTypes = PartnerPages.class)
+@ControllerAdvice(assignableTypes = { PartnerPages.class, PartnerAccountTokenPages.class })
 final class ConsolePageErrors {
 
 	@ExceptionHandler(NoSuchElementException.class)

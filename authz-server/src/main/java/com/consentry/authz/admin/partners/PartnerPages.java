@@ -73,8 +73,11 @@ final class PartnerPages {
 
 	private final Clock clock;
 
+	private final PartnerAccountTokens accountTokens;
+
 	PartnerPages(PartnerDirectory directory, PartnerGovernance governance, ConsentCounts consents,
-			TokenIssuanceCounts tokens, AdminActions actions, TransactionOperations transactions, Clock clock) {
+			TokenIssuanceCounts tokens, AdminActions actions, TransactionOperations transactions, Clock clock,
+			PartnerAccountTokens accountTokens) {
 		Assert.notNull(directory, "directory cannot be null");
 		Assert.notNull(governance, "governance cannot be null");
 		Assert.notNull(consents, "consents cannot be null");
@@ -82,6 +85,7 @@ final class PartnerPages {
 		Assert.notNull(actions, "actions cannot be null");
 		Assert.notNull(transactions, "transactions cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		Assert.notNull(accountTokens, "accountTokens cannot be null");
 		this.directory = directory;
 		this.governance = governance;
 		this.consents = consents;
@@ -89,6 +93,7 @@ final class PartnerPages {
 		this.actions = actions;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.accountTokens = accountTokens;
 	}
 
 	@GetMapping("/admin/partners")
@@ -127,6 +132,8 @@ final class PartnerPages {
 				String.join(", ", organisation.policy().allowedDataClusters().stream().sorted().toList()));
 		model.addAttribute("consents", consentCounts);
 		model.addAttribute("tokensIssued", issued);
+		model.addAttribute("accountTokens",
+				this.accountTokens.of(organisation.software().stream().map(PartnerSoftware::clientId).toList()));
 		List<PartnerStatusChange> history = new ArrayList<>(this.governance.history(organisation.orgId()));
 		Collections.reverse(history);
 		model.addAttribute("history", history);
