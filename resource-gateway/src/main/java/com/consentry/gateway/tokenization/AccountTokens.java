@@ -92,9 +92,8 @@ public class AccountTokens implements AccountNumberTokens {
 			if (inserted) {
 				return token;
 			}
-			// another instance made the live token meanwhile, or this token is taken (by
-			// a
-			// dead one, or by chance): use theirs, or try the next
+			// another instance made the live token meanwhile (use theirs), or a dead
+			// token holds this digest (try the next attempt)
 			Optional<Live> live = live(grant.clientId(), grant.consentId(), accountId);
 			if (live.isPresent() && live.get().format() == this.format) {
 				return this.scheme.token(this.format, grant.clientId(), grant.consentId(), accountId, accountNumber,
