@@ -42,6 +42,8 @@ public final class PartnerBehaviour {
 
 	private static final HourCount NONE = new HourCount(0, 0);
 
+	private static final RobustScore.Shares NEVER_CALLED = new RobustScore.Shares(0, 0);
+
 	private final AnomalyProperties settings;
 
 	private final Map<String, Partner> partners = new ConcurrentHashMap<>();
@@ -188,8 +190,8 @@ public final class PartnerBehaviour {
 	}
 
 	/** The baseline of one partner for one hour of day and day type. */
-	private record Baseline(RobustScore requests, double[] denialShares, @Nullable Map<String, double[]> mixShares,
-			RobustScore consentAccounts) {
+	private record Baseline(RobustScore requests, RobustScore.Shares denialShares,
+			@Nullable Map<String, RobustScore.Shares> mixShares, RobustScore consentAccounts) {
 	}
 
 	/** One partner's counts and detector state; all access under its lock. */
@@ -354,7 +356,7 @@ public final class PartnerBehaviour {
 				alerts.add(alert(Detector.VOLUME_SPIKE, at, requests.score(now.requests()),
 						hourEvidence(hour, now.requests(), requests, "requests")));
 			}
-			RobustScore denials = RobustScore.ofShare(baseline.denialShares(), now.requests());
+			RobustScore denials = baseline.denialShares().scaledTo(now.requests());
 			if (now.denials() >= settings.denialMinimum() && denials.score(now.denials()) > settings.threshold()
 					&& this.flaggedThisHour.add("denials")) {
 				alerts.add(alert(Detector.DENIAL_SURGE, at, denials.score(now.denials()),
@@ -373,7 +375,7 @@ public final class PartnerBehaviour {
 		 * have crossed the line.
 		 */
 		private void mix(long hour, Instant at, String family, HourCount now, Baseline baseline, List<Alert> alerts) {
-			Map<String, double[]> mixShares = baseline.mixShares();
+			Map<String, RobustScore.Shares> mixShares = baseline.mixShares();
 			if (mixShares == null) {
 				return;
 			}
@@ -382,10 +384,10 @@ public final class PartnerBehaviour {
 			if (calls < settings.mixMinRequests()) {
 				return;
 			}
-			double[] shares = mixShares.getOrDefault(family, new double[] { 0 });
-			RobustScore expected = RobustScore.ofShare(shares, now.requests());
+			RobustScore.Shares shares = mixShares.getOrDefault(family, NEVER_CALLED);
+			RobustScore expected = shares.scaledTo(now.requests());
 			double share = (double) calls / now.requests();
-			double usualShare = RobustScore.median(shares);
+			double usualShare = shares.median();
 			if (share >= settings.mixMinRatio() * usualShare && expected.score(calls) > settings.threshold()
 					&& this.flaggedThisHour.add("mix")) {
 				Map<String, String> evidence = new LinkedHashMap<>();
@@ -460,20 +462,20 @@ public final class PartnerBehaviour {
 			}
 			// each family's share of the hour's requests, over past hours that had
 			// requests; a family never called has share 0 in each
-			Map<String, double[]> mixShares = null;
+			Map<String, RobustScore.Shares> mixShares = null;
 			if (busy.size() >= settings.minHistory()) {
 				Set<String> families = new HashSet<>();
 				busy.forEach((count) -> families.addAll(count.endpoints().keySet()));
 				mixShares = new HashMap<>();
 				for (String family : families) {
-					mixShares.put(family, busy.stream()
+					mixShares.put(family, RobustScore.Shares.of(busy.stream()
 						.mapToDouble((count) -> (double) count.endpoints().getOrDefault(family, 0L) / count.requests())
-						.toArray());
+						.toArray()));
 				}
 			}
 			RobustScore consentAccounts = RobustScore
 				.of(history.stream().mapToDouble(HourCount::consentAccounts).toArray());
-			this.baseline = new Baseline(requests, denialShares, mixShares, consentAccounts);
+			this.baseline = new Baseline(requests, RobustScore.Shares.of(denialShares), mixShares, consentAccounts);
 		}
 
 		private Alert alert(Detector detector, Instant at, double score, Map<String, String> evidence) {
@@ -555,12 +557,12 @@ public final class PartnerBehaviour {
 		return mix.toString();
 	}
 
-	private static String baselineMix(Map<String, double[]> shares) {
+	private static String baselineMix(Map<String, RobustScore.Shares> shares) {
 		StringBuilder mix = new StringBuilder();
 		new TreeMap<>(shares).forEach((family, values) -> mix.append((mix.length() > 0) ? " " : "")
 			.append(family)
 			.append('=')
-			.append(percent(RobustScore.median(values))));
+			.append(percent(values.median())));
 		return mix.toString();
 	}
 
