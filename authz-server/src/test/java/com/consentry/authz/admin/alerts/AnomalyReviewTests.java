@@ -241,6 +241,11 @@ class AnomalyReviewTests extends AuthorizationServerTest {
 				.query(Integer.class)
 				.single()).isOne();
 			assertThat(status(orgId)).isEqualTo("ACTIVE");
+			// the shared problem page still leads back to the partners from the partner
+			// pages
+			driver.get(ISSUER.resolve("/admin/partner?org=no-such-org-" + alert).toString());
+			assertThat(driver.findElement(By.tagName("main")).getText()).contains("There is no such partner")
+				.contains("Back to the partners");
 			// the two attempts without a reason are on record as refused; nothing else is
 			assertThat(adminActions(clientId)).extracting((action) -> action.get("outcome"))
 				.containsExactly("REFUSED", "REFUSED");
