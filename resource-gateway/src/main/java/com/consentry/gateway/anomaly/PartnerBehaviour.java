@@ -191,7 +191,7 @@ public final class PartnerBehaviour {
 
 	/** The baseline of one partner for one hour of day and day type. */
 	private record Baseline(RobustScore requests, RobustScore.Shares denialShares,
-			@Nullable Map<String, RobustScore.Shares> mixShares, RobustScore consentAccounts) {
+			@Nullable Map<String, RobustScore.Shares> mixShares, @Nullable RobustScore consentAccounts) {
 	}
 
 	/** One partner's counts and detector state; all access under its lock. */
@@ -363,7 +363,7 @@ public final class PartnerBehaviour {
 						hourEvidence(hour, now.denials(), denials, "denials")));
 			}
 			mix(hour, at, family, now, baseline, alerts);
-			if (consentAccounts > 0 && record.consentId() != null) {
+			if (consentAccounts > 0 && record.consentId() != null && baseline.consentAccounts() != null) {
 				consentAccounts(hour, at, record.consentId(), consentAccounts, baseline.consentAccounts(), alerts);
 			}
 		}
@@ -460,21 +460,27 @@ public final class PartnerBehaviour {
 			if (denialShares.length == 0) {
 				denialShares = new double[] { 0 };
 			}
+			// hours counted before endpoint families and accounts were (requests, no
+			// families: rows written before V28) say nothing about either
+			List<HourCount> counted = history.stream()
+				.filter((count) -> count.requests() == 0 || !count.endpoints().isEmpty())
+				.toList();
+			List<HourCount> mixed = counted.stream().filter((count) -> count.requests() > 0).toList();
 			// each family's share of the hour's requests, over past hours that had
 			// requests; a family never called has share 0 in each
 			Map<String, RobustScore.Shares> mixShares = null;
-			if (busy.size() >= settings.minHistory()) {
+			if (mixed.size() >= settings.minHistory()) {
 				Set<String> families = new HashSet<>();
-				busy.forEach((count) -> families.addAll(count.endpoints().keySet()));
+				mixed.forEach((count) -> families.addAll(count.endpoints().keySet()));
 				mixShares = new HashMap<>();
 				for (String family : families) {
-					mixShares.put(family, RobustScore.Shares.of(busy.stream()
+					mixShares.put(family, RobustScore.Shares.of(mixed.stream()
 						.mapToDouble((count) -> (double) count.endpoints().getOrDefault(family, 0L) / count.requests())
 						.toArray()));
 				}
 			}
-			RobustScore consentAccounts = RobustScore
-				.of(history.stream().mapToDouble(HourCount::consentAccounts).toArray());
+			RobustScore consentAccounts = (counted.size() >= settings.minHistory())
+					? RobustScore.of(counted.stream().mapToDouble(HourCount::consentAccounts).toArray()) : null;
 			this.baseline = new Baseline(requests, RobustScore.Shares.of(denialShares), mixShares, consentAccounts);
 		}
 

@@ -252,6 +252,33 @@ class PartnerBehaviourTests {
 	}
 
 	@Test
+	@DisplayName("Issue 11 (5): hours counted before endpoint families and accounts were (rows from before V28) "
+			+ "are no baseline for either: no mix or accounts alert until a week of such counts exists")
+	void observeWhenHistoryLacksFamiliesThenMixAndAccountsNotScored() {
+		GeneratedTraffic lender = new GeneratedTraffic(20, "lender", 200, 0, false);
+		// three weeks as another instance wrote them before the upgrade: requests only
+		java.util.Map<Instant, PartnerBehaviour.HourCount> old = new java.util.HashMap<>();
+		for (int hour = 0; hour < 3 * WEEK; hour++) {
+			Instant start = START.plus(Duration.ofHours(hour));
+			old.put(start, new PartnerBehaviour.HourCount(lender.hour(start).size(), 0));
+		}
+		this.behaviour.peerCounts(java.util.Map.of("lender", old), START);
+		Instant wednesdayAfternoon = WEEK_FOUR.plus(Duration.ofDays(2)).plus(Duration.ofHours(14));
+		GeneratedTraffic.Consent wide = lender.wideConsent(25);
+		List<Alert> alerts = new ArrayList<>();
+		for (AccessRecord record : lender.hourPulling(wednesdayAfternoon, "PAYMENT_NETWORKS", 0.7)) {
+			alerts.addAll(this.behaviour.observe(record));
+		}
+		for (int i = 0; i < 25; i++) {
+			alerts.addAll(this.behaviour.observe(new AccessRecord(wednesdayAfternoon.plusSeconds(3000 + i), "ix",
+					"TRANSACTIONS", "lender", "cp_wide", wide.id(), wide.accounts()[i], Set.of("TRANSACTIONS"), 200,
+					"allowed", Duration.ofMillis(20), wide.key())));
+		}
+		assertThat(alerts).extracting(Alert::detector)
+			.doesNotContain(Detector.ENDPOINT_MIX, Detector.ACCOUNTS_PER_CONSENT);
+	}
+
+	@Test
 	@DisplayName("A partner's third alert within a day gets the next response level: throttle becomes suspend")
 	void observeWhenRepeatedAlertsThenEscalates() {
 		Instant at = WEEK_FOUR;
