@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.consentry.authz.support.CustomerSession;
 import com.consentry.authz.support.Tokens;
 import com.consentry.platform.support.Partner;
 import com.consentry.platform.support.RunningPlatform;
@@ -19,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Anomaly detection's response path on the running platform: a partner walking account
- * ids through one gateway instance is throttled on both until an admin clears it, with
- * the alert, its evidence and an audit event recorded.
+ * ids through one gateway instance is throttled on both until an admin clears it in the
+ * console's alerts page, with the alert, its evidence and an audit event recorded.
  */
 @Tag("integration")
 class GatewayAnomalyTests {
@@ -29,7 +31,8 @@ class GatewayAnomalyTests {
 
 	@Test
 	@DisplayName("Issue 11 (5): ten account ids refused on one consent throttle the partner to LIMITED on both "
-			+ "instances, with the alert, its evidence and an audit event, until the throttle is cleared")
+			+ "instances, with the alert, its evidence and an audit event, until an admin clears the throttle on "
+			+ "/admin/alerts")
 	void enumerationThrottlesUntilCleared() throws Exception {
 		RunningPlatform platform = RunningPlatform.get();
 		Partner partner = Partner.register(platform);
@@ -61,13 +64,47 @@ class GatewayAnomalyTests {
 			assertThat(served).as("served in %.2f s", seconds)
 				.isLessThanOrEqualTo(10 + (long) Math.ceil(5 * seconds) + 2);
 
-			try (PreparedStatement clear = db
-				.prepareStatement("DELETE FROM gateway.partner_throttle WHERE client_id = ?")) {
-				clear.setString(1, partner.clientId());
-				assertThat(clear.executeUpdate()).isEqualTo(1);
-			}
+			// the bank's admin reviews the alert and clears the throttle in the console
+			long alertId = Long.parseLong(await(db,
+					"SELECT alert_id::text FROM gateway.partner_throttle WHERE client_id = ?", partner.clientId()));
+			CustomerSession admin = new CustomerSession(platform.issuer());
+			HttpResponse<String> signIn = admin.get(platform.issuer().resolve("/admin/login"));
+			List<Map.Entry<String, String>> credentials = new ArrayList<>(CustomerSession.hiddenFields(signIn.body()));
+			credentials.add(Map.entry("username", "admin"));
+			credentials.add(Map.entry("password", "admin-demo-pass"));
+			assertThat(admin.post("/admin/login", credentials).uri().getPath()).isEqualTo("/admin");
+			HttpResponse<String> alerts = admin.get(platform.issuer().resolve("/admin/alerts"));
+			assertThat(alerts.body()).contains("data-throttle=\"" + alertId + "\"");
+			HttpResponse<String> cleared = admin.post("/admin/alerts/clear-throttle",
+					List.of(csrfToken(alerts.body()), Map.entry("alert", Long.toString(alertId)),
+							Map.entry("reason", "Reviewed: the partner's test suite probed account ids")));
+			assertThat(cleared.uri().getPath()).isEqualTo("/admin/alerts");
+			assertThat(cleared.body()).contains("is cleared");
+			assertThat(
+					count(db, "SELECT count(*) FROM gateway.partner_throttle WHERE client_id = ?", partner.clientId()))
+				.isZero();
+			// both instances hear partner_throttle_changed at once; the refresh (5 s) is
+			// the bound
 			Thread.sleep(6000);
 			assertThat(burst(partner, tokens, 20)).as("STANDARD again").allMatch((status) -> status == 200);
+		}
+	}
+
+	private static Map.Entry<String, String> csrfToken(String page) {
+		return CustomerSession.hiddenFields(page)
+			.stream()
+			.filter((field) -> field.getKey().equals("_csrf"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static long count(Connection db, String sql, String parameter) throws SQLException {
+		try (PreparedStatement query = db.prepareStatement(sql)) {
+			query.setString(1, parameter);
+			try (ResultSet row = query.executeQuery()) {
+				row.next();
+				return row.getLong(1);
+			}
 		}
 	}
 

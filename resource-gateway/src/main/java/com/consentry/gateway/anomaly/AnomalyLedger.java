@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,14 +22,17 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The detector's tables in schema {@code gateway}: hourly counts per partner and
- * instance, partners' DPoP keys, alerts with their evidence, throttled partners and
- * suspension requests. Every method uses one connection at a time and none runs on a
- * partner's request.
+ * The detector's tables in schema {@code gateway}: hourly counts per partner and instance
+ * (requests, denials, endpoint families, most accounts per consent), partners' DPoP keys,
+ * alerts with their evidence, throttled partners and suspension requests. Every method
+ * uses one connection at a time and none runs on a partner's request.
  */
 final class AnomalyLedger {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Long>> ENDPOINT_COUNTS = new TypeReference<>() {
+	};
 
 	private final JdbcTemplate jdbc;
 
@@ -45,27 +49,36 @@ final class AnomalyLedger {
 	/** Writes this instance's counts (absolute, so a repeated write changes nothing). */
 	void writeCounts(Map<String, Map<Instant, PartnerBehaviour.HourCount>> counts) {
 		List<Object[]> rows = new ArrayList<>();
-		counts.forEach((clientId, hours) -> hours.forEach((hour, count) -> rows
-			.add(new Object[] { clientId, Timestamp.from(hour), this.instanceId, count.requests(), count.denials() })));
+		counts
+			.forEach((clientId,
+					hours) -> hours.forEach((hour, count) -> rows.add(new Object[] { clientId, Timestamp.from(hour),
+							this.instanceId, count.requests(), count.denials(),
+							JSON.writeValueAsString(new TreeMap<>(count.endpoints())), count.consentAccounts() })));
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate("""
-					INSERT INTO gateway.partner_traffic_hour (client_id, hour_start, instance_id, requests, denials)
-					VALUES (?, ?, ?, ?, ?)
+					INSERT INTO gateway.partner_traffic_hour (client_id, hour_start, instance_id, requests, denials,
+					    endpoints, consent_accounts)
+					VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)
 					ON CONFLICT (client_id, hour_start, instance_id)
-					DO UPDATE SET requests = excluded.requests, denials = excluded.denials""", rows);
+					DO UPDATE SET requests = excluded.requests, denials = excluded.denials,
+					    endpoints = excluded.endpoints, consent_accounts = excluded.consent_accounts""", rows);
 		}
 	}
 
-	/** The other instances' counts since an hour, summed per partner and hour. */
+	/**
+	 * The other instances' counts since an hour, summed per partner and hour (the most
+	 * accounts per consent: the largest of them).
+	 */
 	Map<String, Map<Instant, PartnerBehaviour.HourCount>> peerCounts(Instant since) {
 		Map<String, Map<Instant, PartnerBehaviour.HourCount>> counts = new HashMap<>();
 		this.jdbc.query("""
-				SELECT client_id, hour_start, sum(requests), sum(denials) FROM gateway.partner_traffic_hour
-				WHERE hour_start >= ? AND instance_id <> ? GROUP BY client_id, hour_start""",
+				SELECT client_id, hour_start, requests, denials, endpoints::text, consent_accounts
+				FROM gateway.partner_traffic_hour WHERE hour_start >= ? AND instance_id <> ?""",
 				(RowCallbackHandler) (rs) -> {
+					PartnerBehaviour.HourCount count = new PartnerBehaviour.HourCount(rs.getLong(3), rs.getLong(4),
+							JSON.readValue(rs.getString(5), ENDPOINT_COUNTS), rs.getInt(6));
 					counts.computeIfAbsent(rs.getString(1), (c) -> new TreeMap<>())
-						.put(rs.getTimestamp(2).toInstant(),
-								new PartnerBehaviour.HourCount(rs.getLong(3), rs.getLong(4)));
+						.merge(rs.getTimestamp(2).toInstant(), count, PartnerBehaviour.HourCount::plus);
 				}, Timestamp.from(since), this.instanceId);
 		return counts;
 	}

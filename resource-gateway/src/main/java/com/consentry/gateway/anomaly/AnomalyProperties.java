@@ -27,6 +27,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spikeMinRatio and only at this multiple of the baseline median or more: a
  * statistically clear but modest rise (a busy day, 50 % up) is business, not an attack
  * @param denialMinimum likewise for a surge of denials
+ * @param mixMinRequests an endpoint family's calls in an hour are an unusual mix only
+ * from this many on
+ * @param mixMinRatio and only at this multiple of the family's baseline share or more
+ * @param consentAccountsMinimum different accounts one consent reads in an hour that may
+ * be unusual at all (below, never an alert)
  * @param enumerationWindow how far back refused account ids count for one consent
  * @param enumerationAccounts distinct account ids refused as not consented ({@code 701})
  * on one consent within the window that make an enumeration
@@ -47,15 +52,16 @@ public record AnomalyProperties(@DefaultValue("true") boolean enabled, @DefaultV
 		@DefaultValue("28") int historyDays, @DefaultValue("7") int minHistory, @DefaultValue("3.5") double threshold,
 		@DefaultValue("1") double quietMedian, @DefaultValue("30") int offHoursBurst,
 		@DefaultValue("50") int spikeMinRequests, @DefaultValue("2") double spikeMinRatio,
-		@DefaultValue("20") int denialMinimum, @DefaultValue("10m") Duration enumerationWindow,
-		@DefaultValue("10") int enumerationAccounts, @DefaultValue("10m") Duration newKeyWindow,
-		@DefaultValue("100") int newKeyRequests, @DefaultValue("3") int escalateAfter,
-		@Nullable Map<Detector, Response> responses, @DefaultValue("60s") Duration flushInterval,
-		@DefaultValue("5s") Duration refreshInterval) {
+		@DefaultValue("20") int denialMinimum, @DefaultValue("30") int mixMinRequests,
+		@DefaultValue("3") double mixMinRatio, @DefaultValue("10") int consentAccountsMinimum,
+		@DefaultValue("10m") Duration enumerationWindow, @DefaultValue("10") int enumerationAccounts,
+		@DefaultValue("10m") Duration newKeyWindow, @DefaultValue("100") int newKeyRequests,
+		@DefaultValue("3") int escalateAfter, @Nullable Map<Detector, Response> responses,
+		@DefaultValue("60s") Duration flushInterval, @DefaultValue("5s") Duration refreshInterval) {
 
 	/** The defaults, as a deployment without settings gets them. */
 	public static AnomalyProperties defaults() {
-		return new AnomalyProperties(true, ZoneId.of("UTC"), 28, 7, RobustScore.OUTLIER, 1, 30, 50, 2, 20,
+		return new AnomalyProperties(true, ZoneId.of("UTC"), 28, 7, RobustScore.OUTLIER, 1, 30, 50, 2, 20, 30, 3, 10,
 				Duration.ofMinutes(10), 10, Duration.ofMinutes(10), 100, 3, null, Duration.ofSeconds(60),
 				Duration.ofSeconds(5));
 	}

@@ -36,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * off the request's path (every {@code refresh-interval}), the alert and its evidence are
  * written to {@code gateway.anomaly_alert} with the throttle or suspension request its
  * response needs, and to the audit trail ({@code anomaly.detected}, actor
- * {@code anomaly-detector}, in the trace of the request that tipped it). Every
+ * {@code anomaly-detector}, in the trace of the request that tipped it). A throttle an
+ * admin clears ends on every instance when {@code partner_throttle_changed} is heard
+ * ({@link ThrottleChanges}), at the latest at the next refresh. Every
  * {@code flush-interval} this instance writes its hourly counts and new keys and reads
  * the other instances'.
  */
@@ -108,14 +110,33 @@ public class AnomalyWatch {
 				audit(next, id);
 				this.raised.remove();
 			}
-			Set<String> fromTable = this.ledger.throttled();
-			// a throttle raised here is in the table now; one cleared by an admin is gone
-			this.throttledHere.retainAll(pendingThrottles());
-			this.throttled = fromTable;
+			readThrottles();
 		}
 		catch (DataAccessException ex) {
 			logger.warn("Anomaly alerts not written yet ({}), retrying", ex.getMessage());
 		}
+	}
+
+	/**
+	 * Reads the throttled partners again, at once: a throttle was set or cleared
+	 * ({@code partner_throttle_changed}).
+	 */
+	void throttlesChanged() {
+		try {
+			readThrottles();
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Throttled partners not read ({}), retrying at the next refresh", ex.getMessage());
+		}
+	}
+
+	private synchronized void readThrottles() {
+		// pending first: an alert written after this snapshot is in the table read next
+		Set<String> pending = pendingThrottles();
+		Set<String> fromTable = this.ledger.throttled();
+		// a throttle raised here is in the table now; one cleared by an admin is gone
+		this.throttledHere.retainAll(pending);
+		this.throttled = fromTable;
 	}
 
 	/** Shares this instance's counts and keys, and learns the other instances'. */

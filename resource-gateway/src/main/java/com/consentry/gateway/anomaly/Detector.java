@@ -18,7 +18,20 @@ public enum Detector {
 	DENIAL_SURGE,
 
 	/** A token bound to a DPoP key the partner never used before, in a burst. */
-	NEW_DPOP_KEY;
+	NEW_DPOP_KEY,
+
+	/**
+	 * An hour whose calls go to one endpoint family far more than the partner's baseline
+	 * share of that family (e.g. payment networks, full account numbers, instead of
+	 * transactions).
+	 */
+	ENDPOINT_MIX,
+
+	/**
+	 * One consent reading far more different accounts within an hour than the partner's
+	 * consents usually do.
+	 */
+	ACCOUNTS_PER_CONSENT;
 
 	/** The name in settings, tables and the audit trail ({@code off_hours_burst}). */
 	public String key() {

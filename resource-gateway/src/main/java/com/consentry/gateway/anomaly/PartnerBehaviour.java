@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,18 +24,25 @@ import org.jspecify.annotations.Nullable;
  * wrote, and the detectors run on every access record. Time is the record's own (the
  * gateway's clock), so a test replays weeks of traffic in seconds.
  * <p>
- * Per partner and hour: requests and denials. An hour is scored against the same hour of
- * day on past days of the same type (weekday or weekend, in the bank's zone) within
+ * Per partner and hour: requests, denials, requests per endpoint family and the most
+ * different accounts one consent read. An hour is scored against the same hour of day on
+ * past days of the same type (weekday or weekend, in the bank's zone) within
  * {@code history-days}, once at least {@code min-history} such hours exist after the
  * partner's first request; hours without traffic count as zero. The current hour is
  * scored while it fills (counts only grow, so an hour is flagged as soon as it crosses
- * the line, at most once per detector).
+ * the line, at most once per detector, or per detector and consent).
  */
 public final class PartnerBehaviour {
 
 	static final String NOT_CONSENTED = "account_not_consented";
 
 	private static final long HOUR = 3600;
+
+	private static final int MAX_CONSENTS_PER_HOUR = 100_000;
+
+	private static final HourCount NONE = new HourCount(0, 0);
+
+	private static final RobustScore.Shares NEVER_CALLED = new RobustScore.Shares(0, 0);
 
 	private final AnomalyProperties settings;
 
@@ -118,12 +126,72 @@ public final class PartnerBehaviour {
 	}
 
 	/**
-	 * Requests and denials in one hour.
+	 * The endpoint family of an FDX endpoint, as the mix is counted: one statement and
+	 * the list of statements are one family.
+	 * @param endpoint the {@link AccessRecord#endpoint()} name
+	 * @return the family's name in evidence and the shared table
+	 */
+	static String family(String endpoint) {
+		return switch (endpoint) {
+			case "ACCOUNTS" -> "accounts_list";
+			case "ACCOUNT" -> "account_details";
+			case "STATEMENTS", "STATEMENT" -> "statements";
+			case "TRANSACTIONS", "PAYMENT_NETWORKS", "CONTACT", "CUSTOMER" -> endpoint.toLowerCase(Locale.ROOT);
+			default -> "other";
+		};
+	}
+
+	/**
+	 * One partner's traffic in one hour.
 	 *
 	 * @param requests every FDX request of the partner
 	 * @param denials those refused, for whatever reason
+	 * @param endpoints requests per endpoint family ({@link #family})
+	 * @param consentAccounts the most different accounts any one consent read (requests
+	 * that were allowed) in the hour
 	 */
-	public record HourCount(long requests, long denials) {
+	public record HourCount(long requests, long denials, Map<String, Long> endpoints, int consentAccounts) {
+
+		public HourCount {
+			endpoints = Map.copyOf(endpoints);
+		}
+
+		public HourCount(long requests, long denials) {
+			this(requests, denials, Map.of(), 0);
+		}
+
+		/** The sum of two instances' counts; the most accounts of either. */
+		HourCount plus(HourCount other) {
+			Map<String, Long> sum = new HashMap<>(this.endpoints);
+			other.endpoints.forEach((family, count) -> sum.merge(family, count, Long::sum));
+			return new HourCount(this.requests + other.requests, this.denials + other.denials, sum,
+					Math.max(this.consentAccounts, other.consentAccounts));
+		}
+
+	}
+
+	/** This instance's counts of one hour, and the accounts each consent read in it. */
+	private static final class Tally {
+
+		long requests;
+
+		long denials;
+
+		final Map<String, Long> endpoints = new HashMap<>();
+
+		final Map<String, Set<String>> accountsByConsent = new HashMap<>();
+
+		int consentAccounts;
+
+		HourCount count() {
+			return new HourCount(this.requests, this.denials, this.endpoints, this.consentAccounts);
+		}
+
+	}
+
+	/** The baseline of one partner for one hour of day and day type. */
+	private record Baseline(RobustScore requests, RobustScore.Shares denialShares,
+			@Nullable Map<String, RobustScore.Shares> mixShares, @Nullable RobustScore consentAccounts) {
 	}
 
 	/** One partner's counts and detector state; all access under its lock. */
@@ -131,7 +199,7 @@ public final class PartnerBehaviour {
 
 		private final String clientId;
 
-		private final TreeMap<Long, long[]> own = new TreeMap<>();
+		private final TreeMap<Long, Tally> own = new TreeMap<>();
 
 		private final TreeMap<Long, HourCount> peers = new TreeMap<>();
 
@@ -139,9 +207,7 @@ public final class PartnerBehaviour {
 
 		private long baselineHour = -1;
 
-		private @Nullable RobustScore requestBaseline;
-
-		private double @Nullable [] denialShares;
+		private @Nullable Baseline baseline;
 
 		private final Set<String> flagged = new HashSet<>();
 
@@ -165,11 +231,29 @@ public final class PartnerBehaviour {
 
 		synchronized List<Alert> observe(AccessRecord record) {
 			long hour = record.at().getEpochSecond() / HOUR;
-			long[] counts = this.own.computeIfAbsent(hour, (h) -> new long[2]);
-			counts[0]++;
-			boolean denied = !"allowed".equals(record.outcome());
-			if (denied) {
-				counts[1]++;
+			Tally tally = this.own.get(hour);
+			if (tally == null) {
+				tally = new Tally();
+				this.own.put(hour, tally);
+				// only the hour being counted needs each consent's accounts
+				this.own.headMap(hour).values().forEach((earlier) -> earlier.accountsByConsent.clear());
+			}
+			tally.requests++;
+			boolean allowed = "allowed".equals(record.outcome());
+			if (!allowed) {
+				tally.denials++;
+			}
+			String family = family(record.endpoint());
+			tally.endpoints.merge(family, 1L, Long::sum);
+			int consentAccounts = 0;
+			if (allowed && record.consentId() != null && record.accountId() != null
+					&& (tally.accountsByConsent.size() < MAX_CONSENTS_PER_HOUR
+							|| tally.accountsByConsent.containsKey(record.consentId()))) {
+				Set<String> accounts = tally.accountsByConsent.computeIfAbsent(record.consentId(),
+						(c) -> new HashSet<>());
+				accounts.add(record.accountId());
+				consentAccounts = accounts.size();
+				tally.consentAccounts = Math.max(tally.consentAccounts, consentAccounts);
 			}
 			this.firstHour = Math.min(this.firstHour, hour);
 			prune(hour);
@@ -180,7 +264,7 @@ public final class PartnerBehaviour {
 			if (record.keyThumbprint() != null) {
 				key(record, record.keyThumbprint(), alerts);
 			}
-			hourly(hour, record.at(), alerts);
+			hourly(hour, record, family, consentAccounts, alerts);
 			return alerts;
 		}
 
@@ -244,21 +328,22 @@ public final class PartnerBehaviour {
 			}
 		}
 
-		private void hourly(long hour, Instant at, List<Alert> alerts) {
+		private void hourly(long hour, AccessRecord record, String family, int consentAccounts, List<Alert> alerts) {
 			if (this.baselineHour != hour) {
 				baseline(hour);
 			}
-			RobustScore requests = this.requestBaseline;
-			double[] shares = this.denialShares;
-			if (requests == null || shares == null) {
+			Baseline baseline = this.baseline;
+			if (baseline == null) {
 				return;
 			}
 			if (this.flaggedHour != hour) {
 				this.flaggedHour = hour;
 				this.flaggedThisHour.clear();
 			}
+			Instant at = record.at();
 			HourCount now = total(hour);
 			AnomalyProperties settings = PartnerBehaviour.this.settings;
+			RobustScore requests = baseline.requests();
 			if (requests.median() <= settings.quietMedian()) {
 				if (now.requests() >= settings.offHoursBurst() && this.flaggedThisHour.add("off_hours")) {
 					alerts.add(alert(Detector.OFF_HOURS_BURST, at, requests.score(now.requests()),
@@ -271,11 +356,72 @@ public final class PartnerBehaviour {
 				alerts.add(alert(Detector.VOLUME_SPIKE, at, requests.score(now.requests()),
 						hourEvidence(hour, now.requests(), requests, "requests")));
 			}
-			RobustScore denials = RobustScore.ofShare(shares, now.requests());
+			RobustScore denials = baseline.denialShares().scaledTo(now.requests());
 			if (now.denials() >= settings.denialMinimum() && denials.score(now.denials()) > settings.threshold()
 					&& this.flaggedThisHour.add("denials")) {
 				alerts.add(alert(Detector.DENIAL_SURGE, at, denials.score(now.denials()),
 						hourEvidence(hour, now.denials(), denials, "denials")));
+			}
+			mix(hour, at, family, now, baseline, alerts);
+			if (consentAccounts > 0 && record.consentId() != null && baseline.consentAccounts() != null) {
+				consentAccounts(hour, at, record.consentId(), consentAccounts, baseline.consentAccounts(), alerts);
+			}
+		}
+
+		/**
+		 * The hour's calls of the family just called, against the family's share in the
+		 * comparable hours scaled to this hour's requests. Only this family's count grew,
+		 * and the others' scores only fell with the hour's total, so no other family can
+		 * have crossed the line.
+		 */
+		private void mix(long hour, Instant at, String family, HourCount now, Baseline baseline, List<Alert> alerts) {
+			Map<String, RobustScore.Shares> mixShares = baseline.mixShares();
+			if (mixShares == null) {
+				return;
+			}
+			AnomalyProperties settings = PartnerBehaviour.this.settings;
+			long calls = now.endpoints().getOrDefault(family, 0L);
+			if (calls < settings.mixMinRequests()) {
+				return;
+			}
+			RobustScore.Shares shares = mixShares.getOrDefault(family, NEVER_CALLED);
+			RobustScore expected = shares.scaledTo(now.requests());
+			double share = (double) calls / now.requests();
+			double usualShare = shares.median();
+			if (share >= settings.mixMinRatio() * usualShare && expected.score(calls) > settings.threshold()
+					&& this.flaggedThisHour.add("mix")) {
+				Map<String, String> evidence = new LinkedHashMap<>();
+				evidence.put("hour", Instant.ofEpochSecond(hour * HOUR).toString());
+				evidence.put("endpoint", family);
+				evidence.put("calls", Long.toString(calls));
+				evidence.put("hour_requests", Long.toString(now.requests()));
+				evidence.put("share", percent(share));
+				evidence.put("baseline_share", percent(usualShare));
+				evidence.put("baseline_median", decimal(expected.median()));
+				evidence.put("baseline_scale", decimal(expected.scale()));
+				evidence.put("mix", mixOf(now));
+				evidence.put("baseline_mix", baselineMix(mixShares));
+				evidence.put("statistic", "modified z-score of the family's calls against its share (median, MAD) "
+						+ "in the same hour and day type, last " + settings.historyDays() + " days");
+				alerts.add(alert(Detector.ENDPOINT_MIX, at, expected.score(calls), evidence));
+			}
+		}
+
+		private void consentAccounts(long hour, Instant at, String consentId, int accounts, RobustScore baseline,
+				List<Alert> alerts) {
+			AnomalyProperties settings = PartnerBehaviour.this.settings;
+			if (accounts >= settings.consentAccountsMinimum() && accounts >= 2 * baseline.median()
+					&& baseline.score(accounts) > settings.threshold()
+					&& this.flaggedThisHour.add("accounts/" + consentId)) {
+				Map<String, String> evidence = new LinkedHashMap<>();
+				evidence.put("hour", Instant.ofEpochSecond(hour * HOUR).toString());
+				evidence.put("consent", consentId);
+				evidence.put("accounts", Integer.toString(accounts));
+				evidence.put("baseline_median", decimal(baseline.median()));
+				evidence.put("baseline_scale", decimal(baseline.scale()));
+				evidence.put("statistic", "modified z-score against the most accounts one consent read per hour, "
+						+ "same hour and day type, last " + settings.historyDays() + " days");
+				alerts.add(alert(Detector.ACCOUNTS_PER_CONSENT, at, baseline.score(accounts), evidence));
 			}
 		}
 
@@ -283,8 +429,8 @@ public final class PartnerBehaviour {
 			Map<String, String> evidence = new LinkedHashMap<>();
 			evidence.put("hour", Instant.ofEpochSecond(hour * HOUR).toString());
 			evidence.put(what, Long.toString(count));
-			evidence.put("baseline_median", String.format(java.util.Locale.ROOT, "%.1f", baseline.median()));
-			evidence.put("baseline_scale", String.format(java.util.Locale.ROOT, "%.1f", baseline.scale()));
+			evidence.put("baseline_median", decimal(baseline.median()));
+			evidence.put("baseline_scale", decimal(baseline.scale()));
 			evidence.put("statistic", "modified z-score, same hour and day type, last "
 					+ PartnerBehaviour.this.settings.historyDays() + " days");
 			return evidence;
@@ -302,19 +448,40 @@ public final class PartnerBehaviour {
 			}
 			this.baselineHour = hour;
 			if (history.size() < settings.minHistory()) {
-				this.requestBaseline = null;
-				this.denialShares = null;
+				this.baseline = null;
 				return;
 			}
-			this.requestBaseline = RobustScore.of(history.stream().mapToDouble(HourCount::requests).toArray());
+			RobustScore requests = RobustScore.of(history.stream().mapToDouble(HourCount::requests).toArray());
+			List<HourCount> busy = history.stream().filter((count) -> count.requests() > 0).toList();
 			// the share of denials, over past hours that had requests
-			this.denialShares = history.stream()
-				.filter((count) -> count.requests() > 0)
+			double[] denialShares = busy.stream()
 				.mapToDouble((count) -> (double) count.denials() / count.requests())
 				.toArray();
-			if (this.denialShares.length == 0) {
-				this.denialShares = new double[] { 0 };
+			if (denialShares.length == 0) {
+				denialShares = new double[] { 0 };
 			}
+			// hours counted before endpoint families and accounts were (requests, no
+			// families: rows written before V28) say nothing about either
+			List<HourCount> counted = history.stream()
+				.filter((count) -> count.requests() == 0 || !count.endpoints().isEmpty())
+				.toList();
+			List<HourCount> mixed = counted.stream().filter((count) -> count.requests() > 0).toList();
+			// each family's share of the hour's requests, over past hours that had
+			// requests; a family never called has share 0 in each
+			Map<String, RobustScore.Shares> mixShares = null;
+			if (mixed.size() >= settings.minHistory()) {
+				Set<String> families = new HashSet<>();
+				mixed.forEach((count) -> families.addAll(count.endpoints().keySet()));
+				mixShares = new HashMap<>();
+				for (String family : families) {
+					mixShares.put(family, RobustScore.Shares.of(mixed.stream()
+						.mapToDouble((count) -> (double) count.endpoints().getOrDefault(family, 0L) / count.requests())
+						.toArray()));
+				}
+			}
+			RobustScore consentAccounts = (counted.size() >= settings.minHistory())
+					? RobustScore.of(counted.stream().mapToDouble(HourCount::consentAccounts).toArray()) : null;
+			this.baseline = new Baseline(requests, RobustScore.Shares.of(denialShares), mixShares, consentAccounts);
 		}
 
 		private Alert alert(Detector detector, Instant at, double score, Map<String, String> evidence) {
@@ -332,11 +499,10 @@ public final class PartnerBehaviour {
 		}
 
 		private HourCount total(long hour) {
-			long[] counts = this.own.get(hour);
+			Tally tally = this.own.get(hour);
 			HourCount peer = this.peers.get(hour);
-			long requests = ((counts != null) ? counts[0] : 0) + ((peer != null) ? peer.requests() : 0);
-			long denials = ((counts != null) ? counts[1] : 0) + ((peer != null) ? peer.denials() : 0);
-			return new HourCount(requests, denials);
+			HourCount mine = (tally != null) ? tally.count() : NONE;
+			return (peer != null) ? mine.plus(peer) : mine;
 		}
 
 		private void prune(long hour) {
@@ -353,8 +519,7 @@ public final class PartnerBehaviour {
 		synchronized Map<Instant, HourCount> ownSince(long hour) {
 			Map<Instant, HourCount> hours = new HashMap<>();
 			this.own.tailMap(hour, true)
-				.forEach(
-						(h, counts) -> hours.put(Instant.ofEpochSecond(h * HOUR), new HourCount(counts[0], counts[1])));
+				.forEach((h, tally) -> hours.put(Instant.ofEpochSecond(h * HOUR), tally.count()));
 			return hours;
 		}
 
@@ -381,6 +546,30 @@ public final class PartnerBehaviour {
 			return drained;
 		}
 
+	}
+
+	private static String decimal(double value) {
+		return String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	private static String percent(double share) {
+		return String.format(Locale.ROOT, "%.1f %%", share * 100);
+	}
+
+	private static String mixOf(HourCount count) {
+		StringBuilder mix = new StringBuilder();
+		new TreeMap<>(count.endpoints()).forEach(
+				(family, calls) -> mix.append((mix.length() > 0) ? " " : "").append(family).append('=').append(calls));
+		return mix.toString();
+	}
+
+	private static String baselineMix(Map<String, RobustScore.Shares> shares) {
+		StringBuilder mix = new StringBuilder();
+		new TreeMap<>(shares).forEach((family, values) -> mix.append((mix.length() > 0) ? " " : "")
+			.append(family)
+			.append('=')
+			.append(percent(values.median())));
+		return mix.toString();
 	}
 
 	private record Refusal(Instant at, String accountId) {

@@ -50,17 +50,7 @@ public record RobustScore(double median, double scale) {
 	 * @return the baseline to score the count against
 	 */
 	public static RobustScore ofShare(double[] shares, long total) {
-		if (shares.length == 0) {
-			throw new IllegalArgumentException("a baseline needs at least one value");
-		}
-		double median = median(shares);
-		double[] deviations = new double[shares.length];
-		for (int i = 0; i < shares.length; i++) {
-			deviations[i] = Math.abs(shares[i] - median);
-		}
-		double expected = median * total;
-		return new RobustScore(expected,
-				Math.max(MAD_TO_SIGMA * median(deviations) * total, Math.sqrt(Math.max(expected, 1))));
+		return Shares.of(shares).scaledTo(total);
 	}
 
 	/**
@@ -77,6 +67,40 @@ public record RobustScore(double median, double scale) {
 		Arrays.sort(sorted);
 		int middle = sorted.length / 2;
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	/**
+	 * The centre and spread of past shares, computed once and scaled to each total they
+	 * are compared with.
+	 *
+	 * @param median the median share
+	 * @param mad the median absolute deviation of the shares
+	 */
+	public record Shares(double median, double mad) {
+
+		/**
+		 * @param shares the partner's past shares for comparable hours, at least one
+		 * @return their median and MAD
+		 */
+		public static Shares of(double[] shares) {
+			if (shares.length == 0) {
+				throw new IllegalArgumentException("a baseline needs at least one value");
+			}
+			double median = RobustScore.median(shares);
+			double[] deviations = new double[shares.length];
+			for (int i = 0; i < shares.length; i++) {
+				deviations[i] = Math.abs(shares[i] - median);
+			}
+			return new Shares(median, RobustScore.median(deviations));
+		}
+
+		/** The baseline of a count that is this share of {@code total}. */
+		public RobustScore scaledTo(long total) {
+			double expected = this.median * total;
+			return new RobustScore(expected,
+					Math.max(MAD_TO_SIGMA * this.mad * total, Math.sqrt(Math.max(expected, 1))));
+		}
+
 	}
 
 }

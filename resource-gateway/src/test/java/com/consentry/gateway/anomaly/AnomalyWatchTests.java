@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.consentry.audit.AuditTrail;
 import com.consentry.gateway.observability.AccessRecord;
+import com.consentry.notifications.ChannelListener;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,6 +182,51 @@ class AnomalyWatchTests {
 		this.second.refresh();
 		assertThat(this.jdbc.queryForList("SELECT detector FROM gateway.anomaly_alert", String.class))
 			.containsExactly("volume_spike");
+	}
+
+	@Test
+	@DisplayName("Issue 11 (5): a throttle cleared in the database ends on every instance when partner_throttle_changed is heard, before any refresh")
+	void throttleChangedWhenRowDeletedThenEndsWithoutRefresh() throws InterruptedException {
+		ChannelListener listener = new ThrottleChanges().throttleChangeListener(two, this.second);
+		listener.start();
+		try {
+			enumerate(this.first, "prober", "consent-1");
+			this.first.refresh();
+			awaitThrottled(this.second, "prober", true);
+			this.jdbc.update("DELETE FROM gateway.partner_throttle WHERE client_id = 'prober'");
+			awaitThrottled(this.second, "prober", false);
+		}
+		finally {
+			listener.stop();
+		}
+	}
+
+	@Test
+	@DisplayName("Issue 11 (5): each instance's endpoint families and most accounts per consent reach the others: families summed, accounts the larger")
+	void peerCountsWhenTwoInstancesWroteThenMixSummedAndAccountsMaxed() {
+		Instant hour = START;
+		AnomalyLedger one = ledger(AnomalyWatchTests.one, "gw-1");
+		AnomalyLedger other = ledger(two, "gw-2");
+		one.writeCounts(Map.of("aggregator", Map.of(hour,
+				new PartnerBehaviour.HourCount(30, 1, Map.of("transactions", 20L, "payment_networks", 10L), 3))));
+		other.writeCounts(Map.of("aggregator",
+				Map.of(hour, new PartnerBehaviour.HourCount(12, 0, Map.of("transactions", 12L), 7))));
+		AnomalyLedger third = ledger(two, "gw-3");
+		assertThat(third.peerCounts(hour)).containsEntry("aggregator", Map.of(hour,
+				new PartnerBehaviour.HourCount(42, 1, Map.of("transactions", 32L, "payment_networks", 10L), 7)));
+	}
+
+	private static AnomalyLedger ledger(HikariDataSource pool, String instanceId) {
+		return new AnomalyLedger(pool, new TransactionTemplate(new DataSourceTransactionManager(pool)), instanceId);
+	}
+
+	private static void awaitThrottled(AnomalyWatch watch, String clientId, boolean throttled)
+			throws InterruptedException {
+		// the listener's own pace; bounded so that a lost notification fails the test
+		for (int attempt = 0; attempt < 100 && watch.throttled(clientId) != throttled; attempt++) {
+			Thread.sleep(50);
+		}
+		assertThat(watch.throttled(clientId)).isEqualTo(throttled);
 	}
 
 	/** The gateway's clock, moved by the test. */

@@ -14,7 +14,8 @@ import com.consentry.gateway.observability.AccessRecord;
 /**
  * Made-up but realistic partner traffic: a daily shape (quiet nights, a morning ramp, a
  * lunch dip, an evening tail), weekends at under half the weekday volume, a day-to-day
- * and an hour-to-hour factor (log-normal) and Poisson counts; about 1 % of requests
+ * and an hour-to-hour factor (log-normal) and Poisson counts; a mix of FDX endpoints of
+ * the partner's own (transactions most, payment networks rarely); about 1 % of requests
  * refused (rate limits, revoked tokens, now and then an account the consent no longer
  * covers), consents replaced as customers come and go, and per-consent DPoP keys for
  * partners that use them. Seeded, so a run is repeatable.
@@ -24,8 +25,11 @@ final class GeneratedTraffic {
 	private static final double[] SHAPE = { 0.010, 0.008, 0.006, 0.005, 0.006, 0.015, 0.10, 0.30, 0.60, 0.90, 1.00,
 			1.00, 0.85, 0.90, 1.00, 0.95, 0.90, 0.80, 0.65, 0.50, 0.40, 0.30, 0.15, 0.05 };
 
-	private static final String[] ENDPOINTS = { "ACCOUNTS", "ACCOUNT", "TRANSACTIONS", "BALANCES", "STATEMENTS",
-			"CONTACT" };
+	/** The FDX endpoints, with the usual weight of each in an aggregator's traffic. */
+	private static final String[] ENDPOINTS = { "ACCOUNTS", "ACCOUNT", "TRANSACTIONS", "STATEMENTS", "STATEMENT",
+			"PAYMENT_NETWORKS", "CONTACT", "CUSTOMER" };
+
+	private static final double[] WEIGHTS = { 0.15, 0.15, 0.45, 0.06, 0.03, 0.03, 0.05, 0.08 };
 
 	private final Random random;
 
@@ -36,6 +40,8 @@ final class GeneratedTraffic {
 	private final double nightlyBatch;
 
 	private final boolean keyPerConsent;
+
+	private final double[] mix = new double[ENDPOINTS.length];
 
 	private final List<Consent> consents = new ArrayList<>();
 
@@ -60,6 +66,16 @@ final class GeneratedTraffic {
 		this.peakPerHour = peakPerHour;
 		this.nightlyBatch = nightlyBatch;
 		this.keyPerConsent = keyPerConsent;
+		// each partner has a mix of its own: the usual weights, each up to about twice or
+		// half as large
+		double total = 0;
+		for (int i = 0; i < WEIGHTS.length; i++) {
+			this.mix[i] = WEIGHTS[i] * Math.exp(0.35 * this.random.nextGaussian());
+			total += this.mix[i];
+		}
+		for (int i = 0; i < this.mix.length; i++) {
+			this.mix[i] /= total;
+		}
 		for (int i = 0; i < 200; i++) {
 			this.consents.add(newConsent());
 		}
@@ -87,6 +103,18 @@ final class GeneratedTraffic {
 
 	/** One hour with the volume multiplied (a spike). */
 	List<AccessRecord> hour(Instant hourStart, double multiplier) {
+		return hour(hourStart, multiplier, null, 0);
+	}
+
+	/**
+	 * One hour of the usual volume in which a share of the requests goes to one endpoint
+	 * instead of the partner's usual mix.
+	 */
+	List<AccessRecord> hourPulling(Instant hourStart, String endpoint, double share) {
+		return hour(hourStart, 1.0, endpoint, share);
+	}
+
+	private List<AccessRecord> hour(Instant hourStart, double multiplier, String pulled, double share) {
 		int day = (int) (hourStart.getEpochSecond() / 86_400);
 		if (day != this.lastDay) {
 			this.lastDay = day;
@@ -106,13 +134,18 @@ final class GeneratedTraffic {
 		List<AccessRecord> records = new ArrayList<>(count);
 		for (long offset : offsets) {
 			Consent consent = this.consents.get(this.random.nextInt(this.consents.size()));
-			records.add(request(hourStart.plusMillis(offset), consent, consent.key));
+			String endpoint = (pulled != null && this.random.nextDouble() < share) ? pulled : usualEndpoint();
+			records.add(request(hourStart.plusMillis(offset), consent, consent.key, endpoint));
 		}
 		return records;
 	}
 
 	/** A request of the partner's, on one of its consents, at a given time. */
 	AccessRecord request(Instant at, Consent consent, String key) {
+		return request(at, consent, key, usualEndpoint());
+	}
+
+	private AccessRecord request(Instant at, Consent consent, String key, String endpoint) {
 		double roll = this.random.nextDouble();
 		String outcome = "allowed";
 		int status = 200;
@@ -131,10 +164,30 @@ final class GeneratedTraffic {
 			status = 404;
 			account = "acct-closed-" + this.random.nextInt(3);
 		}
-		String endpoint = ENDPOINTS[this.random.nextInt(ENDPOINTS.length)];
+		boolean perAccount = !endpoint.equals("ACCOUNTS") && !endpoint.equals("CUSTOMER");
 		return new AccessRecord(at, "ix", endpoint, this.clientId, "cp_" + consent.id, consent.id,
-				endpoint.startsWith("ACCOUNTS") ? null : account, Set.of("ACCOUNT_BASIC"), status, outcome,
-				Duration.ofMillis(20), key);
+				perAccount ? account : null, Set.of("ACCOUNT_BASIC"), status, outcome, Duration.ofMillis(20), key);
+	}
+
+	private String usualEndpoint() {
+		double roll = this.random.nextDouble();
+		for (int i = 0; i < this.mix.length - 1; i++) {
+			roll -= this.mix[i];
+			if (roll < 0) {
+				return ENDPOINTS[i];
+			}
+		}
+		return ENDPOINTS[this.mix.length - 1];
+	}
+
+	/** A consent of the partner's with many accounts (a business customer's). */
+	Consent wideConsent(int accounts) {
+		Consent consent = newConsent();
+		String[] many = new String[accounts];
+		for (int i = 0; i < accounts; i++) {
+			many[i] = consent.id + "-acct-" + i;
+		}
+		return new Consent(consent.id, consent.key, many);
 	}
 
 	Consent anyConsent() {
@@ -144,7 +197,10 @@ final class GeneratedTraffic {
 	private Consent newConsent() {
 		String id = this.clientId + "-consent-" + (++this.consentSequence);
 		String key = this.keyPerConsent ? "jkt-" + id : "jkt-" + this.clientId;
-		String[] accounts = new String[1 + this.random.nextInt(3)];
+		// most customers share one to three accounts, a few (a small business) up to
+		// eight
+		int count = (this.random.nextDouble() < 0.03) ? 4 + this.random.nextInt(5) : 1 + this.random.nextInt(3);
+		String[] accounts = new String[count];
 		for (int i = 0; i < accounts.length; i++) {
 			accounts[i] = id + "-acct-" + i;
 		}

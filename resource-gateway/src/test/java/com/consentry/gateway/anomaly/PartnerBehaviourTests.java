@@ -54,7 +54,8 @@ class PartnerBehaviourTests {
 	}
 
 	@Test
-	@DisplayName("A week of normal traffic replayed after three weeks of learning raises no alert")
+	@DisplayName("A week of normal traffic replayed after three weeks of learning raises no alert of any detector "
+			+ "(volume, off hours, denials, endpoint mix, accounts per consent, enumeration, new keys)")
 	void observeWhenNormalWeekThenNoAlert() {
 		List<GeneratedTraffic> partners = partners(11);
 		learnThreeWeeks(partners);
@@ -181,6 +182,100 @@ class PartnerBehaviourTests {
 			assertThat(alert.detector()).isEqualTo(Detector.NEW_DPOP_KEY);
 			assertThat(alert.evidence()).containsEntry("key_thumbprint", "jkt-stolen").containsEntry("requests", "100");
 		});
+	}
+
+	@Test
+	@DisplayName("Issue 11 (5): a partner that suddenly pulls mostly payment networks (full account numbers) "
+			+ "in an hour of usual volume shows an unusual endpoint mix, with the mix seen and the baseline's")
+	void observeWhenPaymentNetworksPulledThenEndpointMix() {
+		List<GeneratedTraffic> partners = partners(17);
+		learnThreeWeeks(partners);
+		GeneratedTraffic lender = partners.get(2);
+		Instant wednesdayAfternoon = WEEK_FOUR.plus(Duration.ofDays(2)).plus(Duration.ofHours(14));
+		List<Alert> alerts = new ArrayList<>();
+		for (AccessRecord record : lender.hourPulling(wednesdayAfternoon, "PAYMENT_NETWORKS", 0.7)) {
+			alerts.addAll(this.behaviour.observe(record));
+		}
+		assertThat(alerts).singleElement().satisfies((alert) -> {
+			assertThat(alert.detector()).isEqualTo(Detector.ENDPOINT_MIX);
+			assertThat(alert.clientId()).isEqualTo("lender");
+			assertThat(alert.score()).isGreaterThan(RobustScore.OUTLIER);
+			assertThat(alert.response()).isEqualTo(Response.ALERT);
+			assertThat(alert.evidence()).containsEntry("endpoint", "payment_networks")
+				.containsKeys("calls", "share", "baseline_share", "mix", "baseline_mix", "statistic");
+			assertThat(Double.parseDouble(alert.evidence().get("baseline_share").replace(" %", ""))).isLessThan(10);
+			assertThat(alert.evidence().get("mix")).contains("payment_networks=");
+		});
+	}
+
+	@Test
+	@DisplayName("Issue 11 (5): the usual mix at three times the volume is a volume spike, not an unusual endpoint mix")
+	void observeWhenVolumeTripledThenMixUnchanged() {
+		List<GeneratedTraffic> partners = partners(18);
+		learnThreeWeeks(partners);
+		GeneratedTraffic wealth = partners.get(4);
+		Instant thursdayMorning = WEEK_FOUR.plus(Duration.ofDays(3)).plus(Duration.ofHours(10));
+		List<Alert> alerts = new ArrayList<>();
+		for (AccessRecord record : wealth.hour(thursdayMorning, 3.0)) {
+			alerts.addAll(this.behaviour.observe(record));
+		}
+		assertThat(alerts).extracting(Alert::detector).containsExactly(Detector.VOLUME_SPIKE);
+	}
+
+	@Test
+	@DisplayName("Issue 11 (5): a consent that suddenly reads 25 different accounts in an hour, where the partner's "
+			+ "consents read at most a few, is flagged once, with the consent and the baseline")
+	void observeWhenConsentReadsManyAccountsThenAccountsPerConsent() {
+		List<GeneratedTraffic> partners = partners(19);
+		learnThreeWeeks(partners);
+		GeneratedTraffic aggregator = partners.get(0);
+		Instant mondayMorning = WEEK_FOUR.plus(Duration.ofHours(9));
+		GeneratedTraffic.Consent wide = aggregator.wideConsent(25);
+		List<AccessRecord> hour = new ArrayList<>(aggregator.hour(mondayMorning));
+		for (int i = 0; i < 25; i++) {
+			for (int read = 0; read < 2; read++) {
+				hour.add(new AccessRecord(mondayMorning.plusSeconds(60 + i * 60 + read), "ix", "TRANSACTIONS",
+						"aggregator", "cp_wide", wide.id(), wide.accounts()[i], Set.of("TRANSACTIONS"), 200, "allowed",
+						Duration.ofMillis(20), wide.key()));
+			}
+		}
+		hour.sort(java.util.Comparator.comparing(AccessRecord::at));
+		List<Alert> alerts = new ArrayList<>();
+		hour.forEach((record) -> alerts.addAll(this.behaviour.observe(record)));
+		assertThat(alerts).singleElement().satisfies((alert) -> {
+			assertThat(alert.detector()).isEqualTo(Detector.ACCOUNTS_PER_CONSENT);
+			assertThat(alert.evidence()).containsEntry("consent", wide.id())
+				.containsEntry("accounts", "10")
+				.containsKeys("baseline_median", "baseline_scale", "statistic");
+			assertThat(Double.parseDouble(alert.evidence().get("baseline_median"))).isLessThanOrEqualTo(5);
+		});
+	}
+
+	@Test
+	@DisplayName("Issue 11 (5): hours counted before endpoint families and accounts were (rows from before V28) "
+			+ "are no baseline for either: no mix or accounts alert until a week of such counts exists")
+	void observeWhenHistoryLacksFamiliesThenMixAndAccountsNotScored() {
+		GeneratedTraffic lender = new GeneratedTraffic(20, "lender", 200, 0, false);
+		// three weeks as another instance wrote them before the upgrade: requests only
+		java.util.Map<Instant, PartnerBehaviour.HourCount> old = new java.util.HashMap<>();
+		for (int hour = 0; hour < 3 * WEEK; hour++) {
+			Instant start = START.plus(Duration.ofHours(hour));
+			old.put(start, new PartnerBehaviour.HourCount(lender.hour(start).size(), 0));
+		}
+		this.behaviour.peerCounts(java.util.Map.of("lender", old), START);
+		Instant wednesdayAfternoon = WEEK_FOUR.plus(Duration.ofDays(2)).plus(Duration.ofHours(14));
+		GeneratedTraffic.Consent wide = lender.wideConsent(25);
+		List<Alert> alerts = new ArrayList<>();
+		for (AccessRecord record : lender.hourPulling(wednesdayAfternoon, "PAYMENT_NETWORKS", 0.7)) {
+			alerts.addAll(this.behaviour.observe(record));
+		}
+		for (int i = 0; i < 25; i++) {
+			alerts.addAll(this.behaviour.observe(new AccessRecord(wednesdayAfternoon.plusSeconds(3000 + i), "ix",
+					"TRANSACTIONS", "lender", "cp_wide", wide.id(), wide.accounts()[i], Set.of("TRANSACTIONS"), 200,
+					"allowed", Duration.ofMillis(20), wide.key())));
+		}
+		assertThat(alerts).extracting(Alert::detector)
+			.doesNotContain(Detector.ENDPOINT_MIX, Detector.ACCOUNTS_PER_CONSENT);
 	}
 
 	@Test

@@ -2,37 +2,111 @@ package com.consentry.authz.admin.alerts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+
+import com.consentry.authz.admin.ConsoleRequestId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code GET /admin/alerts}: the latest {@value #SHOWN} anomaly alerts the resource
  * gateway raised ({@code gateway.anomaly_alert}, newest first, with the evidence), the
- * partners it throttled and the suspensions it asked for that nobody decided yet. The
- * gateway migrates schema {@code gateway}; until a gateway has run on this database the
- * page says so instead of failing.
+ * partners it throttled and the suspensions it asked for that are still in force or not
+ * applied yet, each with its review form: {@code POST /admin/alerts/clear-throttle} and
+ * {@code POST /admin/alerts/lift-suspension} (the alert's id and the admin's reason;
+ * {@link AnomalyReviews}). The gateway migrates schema {@code gateway}; until a gateway
+ * has run on this database the page says so instead of failing.
  */
 @Controller
 final class AlertsPage {
 
 	static final int SHOWN = 100;
 
+	private static final int MAX_REASON = 2000;
+
 	private final JdbcClient jdbc;
 
-	AlertsPage(JdbcClient jdbc) {
+	private final AnomalyReviews reviews;
+
+	AlertsPage(JdbcClient jdbc, AnomalyReviews reviews) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
+		Assert.notNull(reviews, "reviews cannot be null");
 		this.jdbc = jdbc;
+		this.reviews = reviews;
+	}
+
+	@PostMapping("/admin/alerts/clear-throttle")
+	String clearThrottle(@RequestParam("alert") long alertId,
+			@RequestParam(name = "reason", required = false) @Nullable String reason, Authentication admin,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		String clientId = this.reviews.partnerOf(alertId);
+		String actor = "admin:" + admin.getName();
+		String given = (reason == null) ? "" : reason.strip();
+		if (given.isEmpty() || given.length() > MAX_REASON) {
+			this.reviews.refusedForReason(AnomalyReviews.CLEAR_THROTTLE, clientId, actor, clip(given), alertId,
+					ConsoleRequestId.of(request));
+			return problem(response, model, HttpServletResponse.SC_BAD_REQUEST,
+					"Give the reason for clearing the throttle (at most " + MAX_REASON + " characters).");
+		}
+		Optional<String> refused = this.reviews.clearThrottle(alertId, clientId, actor, given,
+				ConsoleRequestId.of(request));
+		if (refused.isPresent()) {
+			return problem(response, model, HttpServletResponse.SC_CONFLICT, refused.get());
+		}
+		redirect.addFlashAttribute("notice", "The throttle of " + clientId + " is cleared: its own rate-limit tier "
+				+ "applies again on every gateway instance.");
+		return "redirect:/admin/alerts";
+	}
+
+	@PostMapping("/admin/alerts/lift-suspension")
+	String liftSuspension(@RequestParam("alert") long alertId,
+			@RequestParam(name = "reason", required = false) @Nullable String reason, Authentication admin,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		String clientId = this.reviews.partnerOf(alertId);
+		String actor = "admin:" + admin.getName();
+		String given = (reason == null) ? "" : reason.strip();
+		if (given.isEmpty() || given.length() > MAX_REASON) {
+			this.reviews.refusedForReason(AnomalyReviews.LIFT_SUSPENSION, clientId, actor, clip(given), alertId,
+					ConsoleRequestId.of(request));
+			return problem(response, model, HttpServletResponse.SC_BAD_REQUEST,
+					"Give the reason for lifting the suspension (at most " + MAX_REASON + " characters).");
+		}
+		Optional<String> refused = this.reviews.liftSuspension(alertId, clientId, actor, given,
+				ConsoleRequestId.of(request));
+		if (refused.isPresent()) {
+			return problem(response, model, HttpServletResponse.SC_CONFLICT, refused.get());
+		}
+		redirect.addFlashAttribute("notice", "The suspension alert " + alertId + " asked for is lifted (" + clientId
+				+ "); a partner it had suspended is ACTIVE again.");
+		return "redirect:/admin/alerts";
+	}
+
+	private static String problem(HttpServletResponse response, Model model, int status, String problem) {
+		response.setStatus(status);
+		model.addAttribute("problem", problem);
+		model.addAttribute("back", "/admin/alerts");
+		model.addAttribute("backLabel", "Back to the alerts");
+		return "admin/problem";
+	}
+
+	private static String clip(String reason) {
+		return (reason.length() <= MAX_REASON) ? reason : reason.substring(0, MAX_REASON);
 	}
 
 	@GetMapping("/admin/alerts")
 	String alerts(Model model) {
-		boolean gatewaySeen = this.jdbc.sql("SELECT to_regclass('gateway.anomaly_alert') IS NOT NULL")
-			.query(Boolean.class)
-			.single();
+		boolean gatewaySeen = this.reviews.gatewaySeen();
 		model.addAttribute("gatewaySeen", gatewaySeen);
 		if (!gatewaySeen) {
 			model.addAttribute("alerts", List.of());
@@ -54,13 +128,16 @@ final class AlertsPage {
 					.query((rs, row) -> new Throttle(rs.getString("client_id"), rs.getLong("alert_id"),
 							rs.getTimestamp("since").toInstant()))
 					.list());
-		model.addAttribute("suspensions",
-				this.jdbc.sql("""
-						SELECT alert_id, client_id, reason, requested_at FROM gateway.partner_suspension_request
-						WHERE decided_at IS NULL ORDER BY requested_at DESC""")
-					.query((rs, row) -> new Suspension(rs.getLong("alert_id"), rs.getString("client_id"),
-							rs.getString("reason"), rs.getTimestamp("requested_at").toInstant()))
-					.list());
+		// not applied yet, or applied and the partner still suspended
+		model.addAttribute("suspensions", this.jdbc.sql("""
+				SELECT r.alert_id, r.client_id, r.reason, r.requested_at, r.decision IS NOT NULL AS applied
+				FROM gateway.partner_suspension_request r LEFT JOIN registry.partner p ON p.client_id = r.client_id
+				WHERE r.lifted_at IS NULL
+				  AND (r.decided_at IS NULL OR (r.decision = 'suspended' AND p.status = 'SUSPENDED'))
+				ORDER BY r.requested_at DESC""")
+			.query((rs, row) -> new Suspension(rs.getLong("alert_id"), rs.getString("client_id"),
+					rs.getString("reason"), rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("applied")))
+			.list());
 		return "admin/alerts";
 	}
 
@@ -72,7 +149,7 @@ final class AlertsPage {
 	record Throttle(String clientId, long alertId, Instant since) {
 	}
 
-	record Suspension(long alertId, String clientId, String reason, Instant requestedAt) {
+	record Suspension(long alertId, String clientId, String reason, Instant requestedAt, boolean applied) {
 	}
 
 }
