@@ -48,7 +48,6 @@ import com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.SelfSignedTLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.jarm.JARMValidator;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -105,8 +104,8 @@ class MutualTlsClientAuthenticationTests {
 
 	private static final Issued OTHER_AUTHORITY = TestCertificates.authority("Another CA");
 
-	private static final Issued PARTNER = partnerCertificate(DIRECTORY_AUTHORITY, PARTNER_NAME, NOW.plus(
-			Duration.ofDays(1)));
+	private static final Issued PARTNER = partnerCertificate(DIRECTORY_AUTHORITY, PARTNER_NAME,
+			NOW.plus(Duration.ofDays(1)));
 
 	/** The partner's next certificate (same name, same authority): rotation. */
 	private static final Issued PARTNER_NEXT = partnerCertificate(DIRECTORY_AUTHORITY, PARTNER_NAME,
@@ -194,13 +193,13 @@ class MutualTlsClientAuthenticationTests {
 	}
 
 	static Stream<Arguments> refusedTlsCertificates() {
-		return Stream.of(argumentSet("fails because the certificate carries another name (RFC8705 §2.1.2)",
-				(Function<FapiTestClient, ClientAuthentication>) (client) -> tlsAuth(client, OTHER_NAME)),
+		return Stream.of(
+				argumentSet("fails because the certificate carries another name (RFC8705 §2.1.2)",
+						(Function<FapiTestClient, ClientAuthentication>) (client) -> tlsAuth(client, OTHER_NAME)),
 				argumentSet("fails because the certificate has expired (FAPI2 SP §5.3.2.1(6))",
 						(Function<FapiTestClient, ClientAuthentication>) (client) -> tlsAuth(client, PARTNER_EXPIRED)),
 				argumentSet("fails because another authority issued it (RFC8705 §2.1)",
-						(Function<FapiTestClient, ClientAuthentication>) (client) -> tlsAuth(client,
-								OTHER_AUTHORITYS)),
+						(Function<FapiTestClient, ClientAuthentication>) (client) -> tlsAuth(client, OTHER_AUTHORITYS)),
 				argumentSet("fails because the connection has no certificate (RFC8705 §2)",
 						(Function<FapiTestClient, ClientAuthentication>) (client) -> null));
 	}
@@ -275,9 +274,10 @@ class MutualTlsClientAuthenticationTests {
 	void introspectionWhenWrongCertificateThenInvalidClient() {
 		FapiTestClient partner = tlsPartner();
 
-		HTTPResponse response = send(new TokenIntrospectionRequest(partner.endpoint("/oauth2/introspect"),
-				tlsAuth(partner, PARTNER_EXPIRED), new com.nimbusds.oauth2.sdk.token.BearerAccessToken("x"))
-			.toHTTPRequest());
+		HTTPResponse response = send(
+				new TokenIntrospectionRequest(partner.endpoint("/oauth2/introspect"), tlsAuth(partner, PARTNER_EXPIRED),
+						new com.nimbusds.oauth2.sdk.token.BearerAccessToken("x"))
+					.toHTTPRequest());
 
 		assertInvalidClient(response);
 	}
@@ -293,9 +293,10 @@ class MutualTlsClientAuthenticationTests {
 	}
 
 	static Stream<Arguments> refusedSelfSignedCertificates() {
-		return Stream.of(argumentSet("fails because the certificate is not the registered one (RFC8705 §2.2)",
-				(Function<FapiTestClient, ClientAuthentication>) (client) -> selfSignedAuth(client,
-						SELF_SIGNED_UNREGISTERED)),
+		return Stream.of(
+				argumentSet("fails because the certificate is not the registered one (RFC8705 §2.2)",
+						(Function<FapiTestClient, ClientAuthentication>) (client) -> selfSignedAuth(client,
+								SELF_SIGNED_UNREGISTERED)),
 				argumentSet("fails because the registered certificate has expired (FAPI2 SP §5.3.2.1(6))",
 						(Function<FapiTestClient, ClientAuthentication>) (client) -> selfSignedAuth(client,
 								SELF_SIGNED_EXPIRED)),
@@ -405,8 +406,8 @@ class MutualTlsClientAuthenticationTests {
 		return send(request);
 	}
 
-	private static String authorize(FapiTestClient client, ClientAuthentication authentication,
-			CodeVerifier verifier) throws Exception {
+	private static String authorize(FapiTestClient client, ClientAuthentication authentication, CodeVerifier verifier)
+			throws Exception {
 		HTTPResponse pushed = push(client, authentication, verifier);
 		assertThat(pushed.getStatusCode()).as(pushed.getBody()).isEqualTo(201);
 		String requestUri = (String) pushed.getBodyAsJSONObject().get("request_uri");
@@ -481,8 +482,7 @@ class MutualTlsClientAuthenticationTests {
 	}
 
 	private static String thumbprint(Issued certificate) throws Exception {
-		return Base64URL
-			.encode(MessageDigest.getInstance("SHA-256").digest(certificate.certificate().getEncoded()))
+		return Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(certificate.certificate().getEncoded()))
 			.toString();
 	}
 

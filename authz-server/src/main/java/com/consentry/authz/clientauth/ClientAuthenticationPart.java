@@ -25,9 +25,8 @@ import org.springframework.util.Assert;
  * (assertions without {@code client_id}, RFC 7521) and decoder (FAPI audience, lifetime
  * and replay rules), or mTLS (RFC 8705 §2) through Spring's certificate provider with the
  * method of the client's registration and our {@link ClientCertificateVerifier}; then the
- * partner's standing
- * ({@link ActivePartnerAuthenticationProvider}); the client endpoints answer an
- * unauthenticated call with {@code invalid_client}.
+ * partner's standing ({@link ActivePartnerAuthenticationProvider}); the client endpoints
+ * answer an unauthenticated call with {@code invalid_client}.
  */
 @Component
 final class ClientAuthenticationPart implements AuthorizationServerPart {
@@ -58,33 +57,34 @@ final class ClientAuthenticationPart implements AuthorizationServerPart {
 
 	@Override
 	public void configure(OAuth2AuthorizationServerConfigurer server) {
-		server.clientAuthentication((clientAuthentication) -> clientAuthentication
-			.authenticationConverters((converters) -> {
-				SpringDefaults.replace(converters, JwtClientAssertionAuthenticationConverter.class,
-						(spring) -> new ClientAssertionConverter());
-				SpringDefaults.replace(converters, X509ClientCertificateAuthenticationConverter.class,
-						(spring) -> new ClientCertificateConverter(spring, this.clients));
-				// first: Spring's public-client converter would take an mTLS client's PKCE
-				// token request for a public client's; ours speaks only for mTLS clients
-				converters.stream()
-					.filter(ClientCertificateConverter.class::isInstance)
-					.findFirst()
-					.ifPresent((certificates) -> {
-						converters.remove(certificates);
-						converters.add(0, certificates);
+		server.clientAuthentication(
+				(clientAuthentication) -> clientAuthentication.authenticationConverters((converters) -> {
+					SpringDefaults.replace(converters, JwtClientAssertionAuthenticationConverter.class,
+							(spring) -> new ClientAssertionConverter());
+					SpringDefaults.replace(converters, X509ClientCertificateAuthenticationConverter.class,
+							(spring) -> new ClientCertificateConverter(spring, this.clients));
+					// first: Spring's public-client converter would take an mTLS client's
+					// PKCE
+					// token request for a public client's; ours speaks only for mTLS
+					// clients
+					converters.stream()
+						.filter(ClientCertificateConverter.class::isInstance)
+						.findFirst()
+						.ifPresent((certificates) -> {
+							converters.remove(certificates);
+							converters.add(0, certificates);
+						});
+				}).authenticationProviders((providers) -> {
+					SpringDefaults.replace(providers, JwtClientAssertionAuthenticationProvider.class, (provider) -> {
+						provider.setJwtDecoderFactory(this.assertions);
+						return new ActivePartnerAuthenticationProvider(provider, this.partners);
 					});
-			})
-			.authenticationProviders((providers) -> {
-				SpringDefaults.replace(providers, JwtClientAssertionAuthenticationProvider.class, (provider) -> {
-					provider.setJwtDecoderFactory(this.assertions);
-					return new ActivePartnerAuthenticationProvider(provider, this.partners);
-				});
-				// RFC 8705 §2: tls_client_auth and self_signed_tls_client_auth
-				SpringDefaults.replace(providers, X509ClientCertificateAuthenticationProvider.class, (provider) -> {
-					provider.setCertificateVerifier(this.certificates);
-					return new ActivePartnerAuthenticationProvider(provider, this.partners);
-				});
-			}));
+					// RFC 8705 §2: tls_client_auth and self_signed_tls_client_auth
+					SpringDefaults.replace(providers, X509ClientCertificateAuthenticationProvider.class, (provider) -> {
+						provider.setCertificateVerifier(this.certificates);
+						return new ActivePartnerAuthenticationProvider(provider, this.partners);
+					});
+				}));
 	}
 
 	@Override

@@ -16,9 +16,9 @@ import org.springframework.util.Assert;
  * Spring Authorization Server's certificate converter, with the method taken from the
  * client's registration rather than guessed from the chain's length (a partner of a
  * directory's PKI may send its leaf alone; a self-signed one may send more). A request
- * with a certificate whose {@code client_id} is registered for {@code private_key_jwt}
- * is left to the assertion converter, so browsers' and other clients' certificates
- * change nothing for them.
+ * with a certificate whose {@code client_id} is registered for {@code private_key_jwt} is
+ * left to the assertion converter, so browsers' and other clients' certificates change
+ * nothing for them.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8705#section-2">RFC 8705 §2</a>
  */

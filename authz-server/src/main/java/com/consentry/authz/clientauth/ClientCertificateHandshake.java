@@ -8,8 +8,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The trust manager of the connector where partners present client certificates: it
- * takes every client certificate at the TLS handshake and leaves the decision to client
+ * The trust manager of the connector where partners present client certificates: it takes
+ * every client certificate at the TLS handshake and leaves the decision to client
  * authentication ({@link ClientCertificateVerifier}), because only the application knows
  * which client a certificate is for, which directory's authorities vouch for it, which
  * self-signed certificate a client registered, and must answer an expired or unknown
@@ -17,8 +17,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * handshake. A connection's certificate grants nothing by itself: it is read only by
  * client authentication and by the binding of certificate-bound tokens.
  * <p>
- * Named by class to Tomcat ({@code SSLHostConfig.setTrustManagerClassName}); it trusts
- * no server, so it is for the server side of a connector only.
+ * Named by class to Tomcat ({@code SSLHostConfig.setTrustManagerClassName}); it trusts no
+ * server, so it is for the server side of a connector only.
  */
 public final class ClientCertificateHandshake extends X509ExtendedTrustManager {
 

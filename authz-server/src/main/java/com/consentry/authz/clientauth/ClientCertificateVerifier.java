@@ -44,8 +44,8 @@ import org.springframework.util.Assert;
  * expired one as it refuses an expired assertion);</li>
  * <li>{@code tls_client_auth} (RFC 8705 §2.1): the chain must lead to a certificate
  * authority the bank configured for the directory that registered the client, and the
- * certificate must carry the one name the client registered (subject DN or SAN entry,
- * RFC 8705 §2.1.2);</li>
+ * certificate must carry the one name the client registered (subject DN or SAN entry, RFC
+ * 8705 §2.1.2);</li>
  * <li>{@code self_signed_tls_client_auth} (RFC 8705 §2.2): the certificate must be the
  * first of an {@code x5c} of a key in the client's registered key set, inline or at its
  * {@code jwks_uri}.</li>
@@ -107,12 +107,13 @@ final class ClientCertificateVerifier implements Consumer<OAuth2ClientAuthentica
 		// a chain may end with the anchor itself: it is the trust anchor, not part of
 		// the path
 		List<X509Certificate> path = new ArrayList<>(Arrays.asList(chain));
-		path.removeIf((certificate) -> path.indexOf(certificate) > 0 && anchors.stream()
-			.anyMatch((anchor) -> certificate.equals(anchor.getTrustedCert())));
+		path.removeIf((certificate) -> path.indexOf(certificate) > 0
+				&& anchors.stream().anyMatch((anchor) -> certificate.equals(anchor.getTrustedCert())));
 		try {
 			CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
 			PKIXParameters parameters = new PKIXParameters(anchors);
-			// the directory's CRLs or OCSP are not configured: validity and signatures only
+			// the directory's CRLs or OCSP are not configured: validity and signatures
+			// only
 			parameters.setRevocationEnabled(false);
 			parameters.setDate(now);
 			CertPathValidator.getInstance("PKIX").validate(certPath, parameters);

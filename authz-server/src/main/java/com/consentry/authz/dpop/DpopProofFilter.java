@@ -38,10 +38,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * proof's key thumbprint becomes the request's {@link DpopProof}.</li>
  * <li>Token: required for every grant of a DPoP-bound client (RFC 9449 §5.2), which the
  * token generator enforces once the client is known (the clients registered for mTLS get
- * certificate-bound tokens instead, RFC 8705 §3); a proof that is sent is verified
- * here. The verified proof is handed on as {@link DpopProof}, and the header is
- * hidden from Spring Authorization Server's own DPoP check, whose replay cache is per
- * JVM.</li>
+ * certificate-bound tokens instead, RFC 8705 §3); a proof that is sent is verified here.
+ * The verified proof is handed on as {@link DpopProof}, and the header is hidden from
+ * Spring Authorization Server's own DPoP check, whose replay cache is per JVM.</li>
  * <li>Userinfo: a DPoP token needs a proof with {@code ath}; a Bearer presentation of our
  * tokens, all DPoP-bound, is refused (RFC 9449 §7.2).</li>
  * </ul>

@@ -13,9 +13,9 @@ import org.springframework.util.Assert;
 
 /**
  * Rewrites Spring Authorization Server's metadata (both documents) to the FAPI 2.0
- * profile this server enforces: PAR required, {@code private_key_jwt} or mTLS, PS256/ES256
- * only, DPoP- or certificate-bound tokens, JARM, RFC 9207 {@code iss}, FDX authorization details. Nothing is
- * advertised that the server would refuse.
+ * profile this server enforces: PAR required, {@code private_key_jwt} or mTLS,
+ * PS256/ES256 only, DPoP- or certificate-bound tokens, JARM, RFC 9207 {@code iss}, FDX
+ * authorization details. Nothing is advertised that the server would refuse.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-2">RFC 8414 §2</a>
  */
@@ -80,13 +80,11 @@ public final class ServerMetadata implements Consumer<Map<String, Object>> {
 		claims.put("tls_client_certificate_bound_access_tokens", true);
 		if (this.mtlsBaseUrl != null) {
 			// RFC 8705 §5: where the endpoints that take client certificates live
-			claims.put("mtls_endpoint_aliases",
-					Map.of("token_endpoint", this.mtlsBaseUrl + this.settings.getTokenEndpoint(),
-							"pushed_authorization_request_endpoint",
-							this.mtlsBaseUrl + this.settings.getPushedAuthorizationRequestEndpoint(),
-							"revocation_endpoint", this.mtlsBaseUrl + this.settings.getTokenRevocationEndpoint(),
-							"introspection_endpoint",
-							this.mtlsBaseUrl + this.settings.getTokenIntrospectionEndpoint()));
+			claims.put("mtls_endpoint_aliases", Map.of("token_endpoint",
+					this.mtlsBaseUrl + this.settings.getTokenEndpoint(), "pushed_authorization_request_endpoint",
+					this.mtlsBaseUrl + this.settings.getPushedAuthorizationRequestEndpoint(), "revocation_endpoint",
+					this.mtlsBaseUrl + this.settings.getTokenRevocationEndpoint(), "introspection_endpoint",
+					this.mtlsBaseUrl + this.settings.getTokenIntrospectionEndpoint()));
 		}
 		claims.put("registration_endpoint", issuer + "/register");
 		claims.put("scopes_supported",

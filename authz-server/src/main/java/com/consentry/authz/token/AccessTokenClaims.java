@@ -31,11 +31,11 @@ import org.springframework.util.Assert;
  * <p>
  * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256,
  * {@code client_id}, {@code cnf.jkt} of the verified DPoP proof, or for the clients
- * registered for mTLS {@code cnf.x5t#S256} of their certificate ({@link CertificateBinding},
- * RFC 8705 §3.1) (never a bearer token, FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the granted
- * {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Nothing
- * is issued unless the proof's key is the one the grant is bound to
- * ({@link GrantKeyBinding}). ID tokens are signed ES256.
+ * registered for mTLS {@code cnf.x5t#S256} of their certificate
+ * ({@link CertificateBinding}, RFC 8705 §3.1) (never a bearer token, FAPI 2.0 SP
+ * §5.3.2.1(4)), {@code fdxConsentId} and the granted {@code authorization_details} (RFC
+ * 9396 §9.1); never valid beyond the consent. Nothing is issued unless the proof's key is
+ * the one the grant is bound to ({@link GrantKeyBinding}). ID tokens are signed ES256.
  */
 @Component
 public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {

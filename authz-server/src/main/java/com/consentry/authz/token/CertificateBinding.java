@@ -19,10 +19,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 
 /**
- * The certificate an mTLS client's tokens are bound to (RFC 8705 §3): access tokens
- * carry {@code cnf.x5t#S256}, the SHA-256 of the DER certificate of the connection the
- * client authenticated on; a refresh token works only over a connection with the
- * certificate of the access tokens it was issued with.
+ * The certificate an mTLS client's tokens are bound to (RFC 8705 §3): access tokens carry
+ * {@code cnf.x5t#S256}, the SHA-256 of the DER certificate of the connection the client
+ * authenticated on; a refresh token works only over a connection with the certificate of
+ * the access tokens it was issued with.
  */
 final class CertificateBinding {
 
@@ -62,8 +62,8 @@ final class CertificateBinding {
 	}
 
 	/**
-	 * A refresh must come over a connection with the certificate of the access tokens
-	 * the refresh token was issued with (RFC 8705 §3, and FAPI 2.0 SP §5.3.2.1(4) for the
+	 * A refresh must come over a connection with the certificate of the access tokens the
+	 * refresh token was issued with (RFC 8705 §3, and FAPI 2.0 SP §5.3.2.1(4) for the
 	 * refresh tokens of sender-constrained grants); codes are bound by client
 	 * authentication alone.
 	 * @throws OAuth2AuthenticationException {@code invalid_grant} otherwise

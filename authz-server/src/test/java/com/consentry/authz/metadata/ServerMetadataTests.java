@@ -24,11 +24,11 @@ class ServerMetadataTests {
 
 		new ServerMetadata(this.settings, false, "https://mtls.as.bank.example/").accept(claims);
 
-		assertThat(claims.get("mtls_endpoint_aliases")).isEqualTo(Map.of("token_endpoint",
-				"https://mtls.as.bank.example/oauth2/token", "pushed_authorization_request_endpoint",
-				"https://mtls.as.bank.example/oauth2/par", "revocation_endpoint",
-				"https://mtls.as.bank.example/oauth2/revoke", "introspection_endpoint",
-				"https://mtls.as.bank.example/oauth2/introspect"));
+		assertThat(claims.get("mtls_endpoint_aliases"))
+			.isEqualTo(Map.of("token_endpoint", "https://mtls.as.bank.example/oauth2/token",
+					"pushed_authorization_request_endpoint", "https://mtls.as.bank.example/oauth2/par",
+					"revocation_endpoint", "https://mtls.as.bank.example/oauth2/revoke", "introspection_endpoint",
+					"https://mtls.as.bank.example/oauth2/introspect"));
 		assertThat(claims.get("tls_client_certificate_bound_access_tokens")).isEqualTo(true);
 		assertThat(claims.get("token_endpoint_auth_methods_supported"))
 			.isEqualTo(List.of("private_key_jwt", "tls_client_auth", "self_signed_tls_client_auth"));

@@ -91,10 +91,11 @@ public final class TestCertificates {
 				Path key = folder.resolve(name + ".key");
 				Files.writeString(certificate, pem(this.certificate));
 				// PKCS#8, the form every PEM reader takes
-				Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
-						+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-							.encodeToString(this.key.getEncoded())
-						+ "\n-----END PRIVATE KEY-----\n");
+				Files.writeString(key,
+						"-----BEGIN PRIVATE KEY-----\n"
+								+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+									.encodeToString(this.key.getEncoded())
+								+ "\n-----END PRIVATE KEY-----\n");
 				return new Path[] { certificate, key };
 			}
 			catch (IOException ex) {
@@ -121,12 +122,15 @@ public final class TestCertificates {
 	public static Issued issued(Issued authority, String subject, GeneralNames subjectAlternativeNames,
 			Instant notBefore, Instant notAfter, KeyPurposeId purpose) {
 		KeyPair keys = newKeyPair();
-		X509Certificate certificate = sign(authority.certificate().getSubjectX500Principal(), new X500Principal(subject),
-				keys, authority.key(), notBefore, notAfter, false, subjectAlternativeNames, purpose);
+		X509Certificate certificate = sign(authority.certificate().getSubjectX500Principal(),
+				new X500Principal(subject), keys, authority.key(), notBefore, notAfter, false, subjectAlternativeNames,
+				purpose);
 		return new Issued(certificate, keys.getPrivate(), List.of(authority.certificate()));
 	}
 
-	/** A self-signed client certificate, valid from {@code notBefore} to {@code notAfter}. */
+	/**
+	 * A self-signed client certificate, valid from {@code notBefore} to {@code notAfter}.
+	 */
 	public static Issued selfSigned(String subject, Instant notBefore, Instant notAfter) {
 		KeyPair keys = newKeyPair();
 		X500Principal name = new X500Principal(subject);
@@ -192,9 +196,9 @@ public final class TestCertificates {
 		}
 	}
 
-	private static X509Certificate sign(X500Principal issuer, X500Principal subject, KeyPair keys,
-			PrivateKey signer, Instant notBefore, Instant notAfter, boolean authority,
-			GeneralNames subjectAlternativeNames, KeyPurposeId purpose) {
+	private static X509Certificate sign(X500Principal issuer, X500Principal subject, KeyPair keys, PrivateKey signer,
+			Instant notBefore, Instant notAfter, boolean authority, GeneralNames subjectAlternativeNames,
+			KeyPurposeId purpose) {
 		try {
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
 					BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject,

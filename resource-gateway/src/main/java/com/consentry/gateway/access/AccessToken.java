@@ -16,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * ({@code cnf.x5t#S256}, RFC 8705 §3.1), or {@code null} when it is bound to a DPoP key
  * @param expiresAt its {@code exp}
  */
-public record AccessToken(byte[] digest, String clientId, String consentId, @Nullable String jkt,
-		@Nullable String x5t, Instant expiresAt) {
+public record AccessToken(byte[] digest, String clientId, String consentId, @Nullable String jkt, @Nullable String x5t,
+		Instant expiresAt) {
 }

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Checks the access token of a request (FAPI 2.0 SP §5.3.4, RFC 9068): a JWT of type
  * {@code at+jwt} signed by the issuer with an allowed algorithm, naming this issuer and
  * this gateway as audience, not expired, bound to a DPoP key or a client certificate and
- * carrying the partner and the consent. A token that passed is remembered by its digest until it expires, so its
- * signature is checked once per instance.
+ * carrying the partner and the consent. A token that passed is remembered by its digest
+ * until it expires, so its signature is checked once per instance.
  */
 final class AccessTokens {
 

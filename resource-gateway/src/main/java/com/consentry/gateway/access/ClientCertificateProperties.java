@@ -17,8 +17,8 @@ import org.springframework.util.Assert;
  * gateway passes the certificate it verified, URL-encoded PEM (nginx's
  * {@code $ssl_client_escaped_cert}); unset: no header is read
  * @param trustedProxies the addresses of those proxies (IP literals, as the connection's
- * remote address reads); the header is read only on their connections and ignored on
- * any other (RFC 8705 §7.3: only a trusted hop may vouch for the certificate)
+ * remote address reads); the header is read only on their connections and ignored on any
+ * other (RFC 8705 §7.3: only a trusted hop may vouch for the certificate)
  */
 @ConfigurationProperties("consentry.gateway.client-certificate")
 public record ClientCertificateProperties(@Nullable String header, @DefaultValue List<String> trustedProxies) {

@@ -25,11 +25,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The client certificate of a partner's call: the one of the TLS connection (the
- * servlet container's {@code jakarta.servlet.request.X509Certificate}), or, on a
- * connection from a proxy the bank configured as trusted, the one in the header that
- * proxy sets. A header on any other connection is ignored, so nobody can name a
- * certificate he does not hold.
+ * The client certificate of a partner's call: the one of the TLS connection (the servlet
+ * container's {@code jakarta.servlet.request.X509Certificate}), or, on a connection from
+ * a proxy the bank configured as trusted, the one in the header that proxy sets. A header
+ * on any other connection is ignored, so nobody can name a certificate he does not hold.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8705#section-3">RFC 8705 §3</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8705#section-7.3">RFC 8705
@@ -51,11 +50,15 @@ final class ClientCertificates {
 	ClientCertificates(ClientCertificateProperties properties) {
 		Assert.notNull(properties, "properties cannot be null");
 		this.header = properties.header();
-		this.trustedProxies = properties.trustedProxies().stream().map(ClientCertificates::literal).collect(
-				Collectors.toUnmodifiableSet());
+		this.trustedProxies = properties.trustedProxies()
+			.stream()
+			.map(ClientCertificates::literal)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** The thumbprint ({@code x5t#S256}) of the call's client certificate, if it has one. */
+	/**
+	 * The thumbprint ({@code x5t#S256}) of the call's client certificate, if it has one.
+	 */
 	Optional<String> thumbprint(HttpServletRequest request) {
 		return certificate(request).map(ClientCertificates::thumbprint);
 	}

@@ -29,10 +29,9 @@ import org.springframework.stereotype.Component;
  * {@code Authorization} header, never a token in the query. A DPoP-bound token (RFC 9449
  * §7) comes with the DPoP scheme and exactly one DPoP proof for this method and this URL
  * as partners address it, whose {@code ath} is the token's hash and whose key is the one
- * the token is bound to, used once across every instance, and a gateway nonce when one
- * is required. A certificate-bound token (RFC 8705 §3) comes with the Bearer scheme over
- * a call whose client certificate ({@link ClientCertificates}) is the one it is bound
- * to.
+ * the token is bound to, used once across every instance, and a gateway nonce when one is
+ * required. A certificate-bound token (RFC 8705 §3) comes with the Bearer scheme over a
+ * call whose client certificate ({@link ClientCertificates}) is the one it is bound to.
  */
 @Component
 @EnableConfigurationProperties(ClientCertificateProperties.class)
@@ -53,8 +52,7 @@ public final class PartnerCalls {
 	private final ClientCertificates certificates;
 
 	@Autowired
-	PartnerCalls(GatewayProperties properties, ClientCertificateProperties certificates, JdbcClient jdbc,
-			Clock clock) {
+	PartnerCalls(GatewayProperties properties, ClientCertificateProperties certificates, JdbcClient jdbc, Clock clock) {
 		this.tokens = new AccessTokens(new IssuerKeys(properties.signingKeysUri(), clock),
 				properties.issuer().toString(), properties.audience(), clock, properties.grants().capacity());
 		this.nonces = new DpopNonces(Base64.getDecoder().decode(properties.secret()), properties.dpop().nonceStep(),
@@ -148,7 +146,8 @@ public final class PartnerCalls {
 	 */
 	private PartnerCall certificateBound(HttpServletRequest request, String token) {
 		if (token.isEmpty()) {
-			throw FdxRefusal.unauthenticated("no_token", "invalid_token", "A sender-constrained access token is required");
+			throw FdxRefusal.unauthenticated("no_token", "invalid_token",
+					"A sender-constrained access token is required");
 		}
 		AccessToken accessToken = this.tokens.verify(token);
 		if (accessToken.x5t() == null) {

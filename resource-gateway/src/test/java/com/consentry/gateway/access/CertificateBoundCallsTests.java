@@ -45,10 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Certificate-bound access tokens at the gateway (RFC 8705 §3, FAPI 2.0 SP §5.3.4(5)):
- * tokens signed by an issuer key served from a real JWKS on loopback, client
- * certificates made with BouncyCastle, presented on the servlet request as the container
- * hands them over (or in a trusted proxy's header); every refusal is FDX 401
- * {@code 603}.
+ * tokens signed by an issuer key served from a real JWKS on loopback, client certificates
+ * made with BouncyCastle, presented on the servlet request as the container hands them
+ * over (or in a trusted proxy's header); every refusal is FDX 401 {@code 603}.
  */
 class CertificateBoundCallsTests {
 
@@ -129,8 +128,7 @@ class CertificateBoundCallsTests {
 		request.addHeader(HEADER, header(CERTIFICATE));
 		request.setRemoteAddr("203.0.113.9");
 
-		assertRefused(calls(new ClientCertificateProperties(HEADER, List.of(PROXY))), request,
-				"no_client_certificate");
+		assertRefused(calls(new ClientCertificateProperties(HEADER, List.of(PROXY))), request, "no_client_certificate");
 	}
 
 	@Test
@@ -164,8 +162,7 @@ class CertificateBoundCallsTests {
 		DpopProofVerifier proofs = new DpopProofVerifier((jkt, jti, keepUntil) -> {
 			throw new AssertionError("a certificate-bound call has no DPoP proof to record");
 		}, nonces, false, Duration.ofMinutes(1), this.clock);
-		return new PartnerCalls(tokens, proofs, nonces, "https://api.bank.example",
-				new ClientCertificates(properties));
+		return new PartnerCalls(tokens, proofs, nonces, "https://api.bank.example", new ClientCertificates(properties));
 	}
 
 	private static void assertRefused(PartnerCalls calls, MockHttpServletRequest request, String reason) {
