@@ -120,7 +120,8 @@ public final class FapiClientSettings {
 
 	/**
 	 * Whether the client's access tokens must be DPoP-bound. Fails closed: only an
-	 * explicit {@code false} (which registration never writes) says no.
+	 * explicit {@code false} (which registration writes for mTLS clients only, whose
+	 * tokens are certificate-bound instead) says no.
 	 */
 	public static boolean dpopBoundAccessTokens(RegisteredClient client) {
 		return !Boolean.FALSE.equals(setting(client, DPOP_BOUND_ACCESS_TOKENS, Boolean.class));
