@@ -39,8 +39,8 @@ public record ClientCertificateName(Kind kind, String value) {
 		Assert.hasText(value, "value cannot be empty");
 		switch (kind) {
 			case SUBJECT_DN -> new X500Principal(value);
-			case SAN_IP -> Assert.isTrue(IPV4.matcher(value).matches() || IPV6.matcher(value).matches(),
-					"tls_client_auth_san_ip must be an IPv4 or IPv6 address literal");
+			case SAN_IP ->
+				Assert.isTrue(literal(value), "tls_client_auth_san_ip must be an IPv4 or IPv6 address literal");
 			default -> {
 			}
 		}
@@ -79,6 +79,20 @@ public record ClientCertificateName(Kind kind, String value) {
 			case SAN_IP -> sameAddress(entry, this.value);
 			default -> entry.equals(this.value);
 		};
+	}
+
+	private static boolean literal(String value) {
+		if (!IPV4.matcher(value).matches() && !IPV6.matcher(value).matches()) {
+			return false;
+		}
+		try {
+			// a literal: nothing is looked up
+			InetAddress.getByName(value);
+			return true;
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	private static boolean sameAddress(String entry, String expected) {
