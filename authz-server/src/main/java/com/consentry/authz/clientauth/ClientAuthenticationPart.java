@@ -63,10 +63,8 @@ final class ClientAuthenticationPart implements AuthorizationServerPart {
 							(spring) -> new ClientAssertionConverter());
 					SpringDefaults.replace(converters, X509ClientCertificateAuthenticationConverter.class,
 							(spring) -> new ClientCertificateConverter(spring, this.clients));
-					// first: Spring's public-client converter would take an mTLS client's
-					// PKCE
-					// token request for a public client's; ours speaks only for mTLS
-					// clients
+					// ours first: Spring's public-client converter would take an mTLS
+					// client's PKCE token request for a public client's
 					converters.stream()
 						.filter(ClientCertificateConverter.class::isInstance)
 						.findFirst()
