@@ -25,17 +25,33 @@ import java.util.regex.Pattern;
  * client's EC P-256 key (written to the file named by the second argument, private JWK)
  * and prints a software statement for it, signed ES256 with the demo directory's private
  * key (the first argument, which the default run writes). Run it as a single-file program:
- * {@code java docs/partner-quickstart/SoftwareStatement.java DIRECTORY_KEY CLIENT_KEY_OUT [ORG_ID]}.
+ * {@code java docs/partner-quickstart/SoftwareStatement.java DIRECTORY_KEY CLIENT_KEY_OUT [ORG_ID] [NAME=VALUE]}.
+ * With a fourth argument such as {@code tls_client_auth_san_dns=api.fintech.example} (or
+ * {@code tls_client_auth_subject_dn}, {@code _san_uri}, {@code _san_ip},
+ * {@code _san_email}) the statement registers the client for {@code tls_client_auth}
+ * (RFC 8705): it authenticates with a certificate carrying that name, and its tokens are
+ * bound to the certificate instead of a DPoP key.
  */
 public class SoftwareStatement {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2) {
-			System.err.println("usage: SoftwareStatement DIRECTORY_SIGNING_KEY.json CLIENT_KEY_OUT.json [ORG_ID]");
+			System.err.println("usage: SoftwareStatement DIRECTORY_SIGNING_KEY.json CLIENT_KEY_OUT.json [ORG_ID]"
+					+ " [tls_client_auth_san_dns=NAME]");
 			System.exit(2);
 		}
 		String directoryJwk = Files.readString(Path.of(args[0]));
 		String orgId = (args.length > 2) ? args[2] : "org-quickstart";
+		String authentication = "\"token_endpoint_auth_method\":\"private_key_jwt\"";
+		if (args.length > 3) {
+			String[] name = args[3].split("=", 2);
+			if (name.length != 2 || !name[0].startsWith("tls_client_auth_")) {
+				System.err.println("the fourth argument is tls_client_auth_<kind>=VALUE");
+				System.exit(2);
+			}
+			authentication = "\"token_endpoint_auth_method\":\"tls_client_auth\",\"" + name[0] + "\":\""
+					+ name[1].replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		}
 		ECParameterSpec p256 = p256();
 
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -53,7 +69,7 @@ public class SoftwareStatement {
 				+ (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\",\"org_id\":\"" + orgId
 				+ "\",\"org_name\":\"Quickstart Fintech\",\"client_name\":\"Quickstart Budget App\","
 				+ "\"redirect_uris\":[\"https://app.quickstart.example/callback\"],\"jwks\":{\"keys\":[" + publicJwk
-				+ "]},\"token_endpoint_auth_method\":\"private_key_jwt\","
+				+ "]}," + authentication + ","
 				+ "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"],"
 				+ "\"scope\":\"openid fdx:accountdetailed:read fdx:transactions:read\"}";
 		String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."

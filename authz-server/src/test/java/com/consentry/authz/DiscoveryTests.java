@@ -31,7 +31,12 @@ class DiscoveryTests extends AuthorizationServerTest {
 			assertThat(metadata.get("authorization_response_iss_parameter_supported")).isEqualTo(true);
 			assertThat(strings(metadata.get("response_modes_supported"))).contains("jwt");
 			assertThat(metadata.get("authorization_details_types_supported")).isEqualTo(List.of("fdx_v1.0"));
-			assertThat(metadata.get("token_endpoint_auth_methods_supported")).isEqualTo(List.of("private_key_jwt"));
+			assertThat(metadata.get("token_endpoint_auth_methods_supported"))
+				.isEqualTo(List.of("private_key_jwt", "tls_client_auth", "self_signed_tls_client_auth"));
+			// RFC 8705 §3.3; the mTLS endpoints are the issuer's own here, so no aliases
+			// (§5)
+			assertThat(metadata.get("tls_client_certificate_bound_access_tokens")).isEqualTo(true);
+			assertThat(metadata).doesNotContainKey("mtls_endpoint_aliases");
 			assertThat(strings(metadata.get("dpop_signing_alg_values_supported"))).containsExactlyInAnyOrder("PS256",
 					"ES256");
 			assertThat(strings(metadata.get("token_endpoint_auth_signing_alg_values_supported")))

@@ -65,4 +65,33 @@ class PartnerQuickstartTests extends AuthorizationServerTest {
 		assertThat(partner.push(request).getStatusCode()).isEqualTo(201);
 	}
 
+	@Test
+	@DisplayName("RFC8705 §2.1.2: the README's mTLS variant of the quick-start registers a tls_client_auth client with the certificate name it was given, for certificate-bound tokens")
+	void quickstartRegistersAnMtlsClient() throws Exception {
+		Path directoryKey = this.folder.resolve("directory-signing-key.json");
+		TestDirectory.shared().writeSigningKey(directoryKey);
+
+		Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				PROGRAM.toString(), directoryKey.toString(), this.folder.resolve("client-key.json").toString(),
+				newOrgId(), "tls_client_auth_san_dns=api.fintech.example")
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		String statement = new String(program.getInputStream().readAllBytes()).strip();
+		assertThat(program.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(program.exitValue()).isZero();
+
+		HttpResponse<String> registered = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(ISSUER.resolve("/register"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString(JSONObjectUtils.toJSONString(Map.of("software_statement", statement))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+		assertThat(JSONObjectUtils.parse(registered.body()))
+			.containsEntry("token_endpoint_auth_method", "tls_client_auth")
+			.containsEntry("tls_client_auth_san_dns", "api.fintech.example")
+			.containsEntry("tls_client_certificate_bound_access_tokens", true)
+			.containsEntry("dpop_bound_access_tokens", false);
+	}
+
 }

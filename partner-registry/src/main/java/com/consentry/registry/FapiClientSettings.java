@@ -57,6 +57,22 @@ public final class FapiClientSettings {
 	public static final String NOTIFICATION_URI = "settings.client.notification-uri";
 
 	/**
+	 * The trusted directory whose statement registered the client (its {@code iss}): its
+	 * certificate authorities are the trust anchors of the client's
+	 * {@code tls_client_auth} certificates.
+	 */
+	public static final String DIRECTORY = "settings.client.directory";
+
+	/**
+	 * Which certificate field a {@code tls_client_auth} client registered a name for, as
+	 * its metadata member ({@code tls_client_auth_subject_dn}, {@code _san_dns}, …).
+	 */
+	public static final String TLS_CLIENT_AUTH_NAME_MEMBER = "settings.client.tls-client-auth-name-member";
+
+	/** The name a {@code tls_client_auth} client registered for its certificate. */
+	public static final String TLS_CLIENT_AUTH_NAME = "settings.client.tls-client-auth-name";
+
+	/**
 	 * Marks the resource gateway's own client (entitled to introspection, FAPI 2.0 MS
 	 * §6.2); never set by registration.
 	 */
@@ -104,10 +120,46 @@ public final class FapiClientSettings {
 
 	/**
 	 * Whether the client's access tokens must be DPoP-bound. Fails closed: only an
-	 * explicit {@code false} (which registration never writes) says no.
+	 * explicit {@code false} (which registration writes for mTLS clients only, whose
+	 * tokens are certificate-bound instead) says no.
 	 */
 	public static boolean dpopBoundAccessTokens(RegisteredClient client) {
 		return !Boolean.FALSE.equals(setting(client, DPOP_BOUND_ACCESS_TOKENS, Boolean.class));
+	}
+
+	/**
+	 * Whether the client's access and refresh tokens are bound to its TLS client
+	 * certificate (RFC 8705 §3) instead of a DPoP key: set for the clients that
+	 * authenticate with mTLS.
+	 */
+	public static boolean certificateBoundAccessTokens(RegisteredClient client) {
+		Assert.notNull(client, "client cannot be null");
+		return client.getTokenSettings().isX509CertificateBoundAccessTokens();
+	}
+
+	/**
+	 * The name a {@code tls_client_auth} client registered for its certificate (RFC 8705
+	 * §2.1.2); empty for other clients.
+	 * @throws IllegalStateException when the stored member is unknown
+	 */
+	public static Optional<ClientCertificateName> clientCertificateName(RegisteredClient client) {
+		String member = setting(client, TLS_CLIENT_AUTH_NAME_MEMBER, String.class);
+		String name = setting(client, TLS_CLIENT_AUTH_NAME, String.class);
+		if (member == null || name == null) {
+			return Optional.empty();
+		}
+		ClientCertificateName.Kind kind = ClientCertificateName.Kind.ofMember(member)
+			.orElseThrow(() -> new IllegalStateException(
+					"Stored certificate name of client " + client.getClientId() + " is of no known kind"));
+		return Optional.of(new ClientCertificateName(kind, name));
+	}
+
+	/**
+	 * The issuer of the directory that registered the client; empty for clients not
+	 * registered by a directory's statement.
+	 */
+	public static Optional<String> directory(RegisteredClient client) {
+		return Optional.ofNullable(setting(client, DIRECTORY, String.class));
 	}
 
 	/**

@@ -102,14 +102,20 @@ public record RegistryProperties(@DefaultValue Directory directory, @DefaultValu
 	 * exist yet
 	 * @param refreshInterval how often the directory's key set is read again, so that a
 	 * key the directory withdrew stops being trusted
+	 * @param clientCertificateAuthorities where the certificates of the directory's
+	 * certificate authorities are, PEM (a {@code file:} or {@code classpath:} location):
+	 * the trust anchors of its partners' {@code tls_client_auth} certificates (RFC 8705
+	 * §2.1); when unset no partner of the directory can authenticate with
+	 * {@code tls_client_auth}
 	 */
 	public record Directory(@Nullable String jwksUri, @Nullable String issuer, @Nullable String demoKeysDirectory,
-			@DefaultValue("5m") Duration refreshInterval) {
+			@DefaultValue("5m") Duration refreshInterval, @Nullable String clientCertificateAuthorities) {
 
 		public Directory {
 			jwksUri = blankToNull(jwksUri);
 			issuer = blankToNull(issuer);
 			demoKeysDirectory = blankToNull(demoKeysDirectory);
+			clientCertificateAuthorities = blankToNull(clientCertificateAuthorities);
 			Assert.isTrue(refreshInterval != null && !refreshInterval.isNegative() && !refreshInterval.isZero(),
 					"consentry.registry.directory.refresh-interval must be positive");
 		}

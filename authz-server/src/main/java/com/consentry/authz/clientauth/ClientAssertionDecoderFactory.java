@@ -195,4 +195,9 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 		return new ClientAssertionRefusedException(reason);
 	}
 
+	/** The cache of partners' key sets at their {@code jwks_uri}, shared with mTLS. */
+	RemoteClientKeys remoteKeys() {
+		return this.remoteKeys;
+	}
+
 }

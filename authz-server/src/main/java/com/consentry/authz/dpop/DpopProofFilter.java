@@ -36,10 +36,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>PAR: optional (a {@code dpop_jkt} parameter may bind the code instead); a valid
  * proof's key thumbprint becomes the request's {@link DpopProof}.</li>
- * <li>Token: required for every grant (every client is registered for DPoP-bound tokens,
- * RFC 9449 §5.2). The verified proof is handed on as {@link DpopProof}, and the header is
- * hidden from Spring Authorization Server's own DPoP check, whose replay cache is per
- * JVM.</li>
+ * <li>Token: required for every grant of a DPoP-bound client (RFC 9449 §5.2), which the
+ * token generator enforces once the client is known (the clients registered for mTLS get
+ * certificate-bound tokens instead, RFC 8705 §3); a proof that is sent is verified here.
+ * The verified proof is handed on as {@link DpopProof}, and the header is hidden from
+ * Spring Authorization Server's own DPoP check, whose replay cache is per JVM.</li>
  * <li>Userinfo: a DPoP token needs a proof with {@code ath}; a Bearer presentation of our
  * tokens, all DPoP-bound, is refused (RFC 9449 §7.2).</li>
  * </ul>
@@ -99,7 +100,11 @@ public final class DpopProofFilter extends OncePerRequestFilter {
 			accessToken = authorization.substring(5).trim();
 		}
 		if (proofs.isEmpty()) {
-			if (endpoint == Endpoint.PAR) {
+			// PAR: optional. Token: an mTLS client's tokens are bound to its certificate
+			// instead (RFC 8705 §3); whether this client is one, and so may go without a
+			// proof, is decided once it is authenticated (token.AccessTokenClaims), so an
+			// unauthenticated request is invalid_client first.
+			if (endpoint == Endpoint.PAR || endpoint == Endpoint.TOKEN) {
 				chain.doFilter(request, response);
 				return;
 			}

@@ -3,6 +3,7 @@ package com.consentry.authz.metadata;
 import com.consentry.authz.AuthorizationServerPart;
 import com.consentry.registry.RegistryProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,9 @@ final class MetadataPart implements AuthorizationServerPart {
 
 	private final ServerMetadata metadata;
 
-	MetadataPart(AuthorizationServerSettings settings, RegistryProperties registry) {
-		this.metadata = new ServerMetadata(settings, registry.allowPlainResponses());
+	MetadataPart(AuthorizationServerSettings settings, RegistryProperties registry,
+			@Value("${consentry.mtls.endpoint-base-url:}") String mtlsBaseUrl) {
+		this.metadata = new ServerMetadata(settings, registry.allowPlainResponses(), mtlsBaseUrl);
 	}
 
 	@Override

@@ -149,8 +149,12 @@ public final class FapiAuthorizationRequestRules
 		return "response_mode " + mode + " is not registered for this client";
 	}
 
-	// FAPI 2.0 SP §5.3.2.1(12), RFC 9449 §10: the code is bound to the client's DPoP key.
+	// FAPI 2.0 SP §5.3.2.1(12), RFC 9449 §10: the code is bound to the client's DPoP key;
+	// an mTLS client's code is bound by its client authentication (RFC 8705 §3).
 	static void dpopKeyBound(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+		if (FapiClientSettings.certificateBoundAccessTokens(context.getRegisteredClient())) {
+			return;
+		}
 		Object jkt = parameter(context, ParameterNames.DPOP_JKT);
 		if (!(jkt instanceof String value) || !JKT.matcher(value).matches()) {
 			throw refuse(context, Reason.DPOP_KEY_NOT_BOUND, OAuth2ErrorCodes.INVALID_REQUEST,

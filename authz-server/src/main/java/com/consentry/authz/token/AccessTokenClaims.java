@@ -10,6 +10,7 @@ import com.consentry.fapi.dpop.DpopProof;
 import com.consentry.authz.par.ParameterNames;
 import com.consentry.consent.Consent;
 import com.consentry.consent.FdxAuthorizationDetails;
+import com.consentry.registry.FapiClientSettings;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -29,11 +30,12 @@ import org.springframework.util.Assert;
  * Shapes every JWT the token endpoint issues.
  * <p>
  * Access tokens (RFC 9068, FDX token profile): {@code typ at+jwt}, ES256,
- * {@code client_id}, {@code cnf.jkt} of the verified DPoP proof (never a bearer token,
- * FAPI 2.0 SP §5.3.2.1(4)), {@code fdxConsentId} and the granted
- * {@code authorization_details} (RFC 9396 §9.1); never valid beyond the consent. Nothing
- * is issued unless the proof's key is the one the grant is bound to
- * ({@link GrantKeyBinding}). ID tokens are signed ES256.
+ * {@code client_id}, {@code cnf.jkt} of the verified DPoP proof, or for the clients
+ * registered for mTLS {@code cnf.x5t#S256} of their certificate
+ * ({@link CertificateBinding}, RFC 8705 §3.1) (never a bearer token, FAPI 2.0 SP
+ * §5.3.2.1(4)), {@code fdxConsentId} and the granted {@code authorization_details} (RFC
+ * 9396 §9.1); never valid beyond the consent. Nothing is issued unless the proof's key is
+ * the one the grant is bound to ({@link GrantKeyBinding}). ID tokens are signed ES256.
  */
 @Component
 public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -64,16 +66,25 @@ public final class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodin
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
-		DpopProof proof = RequestProofs.ofGrant(context.getAuthorizationGrant())
-			.orElseThrow(() -> new OAuth2AuthenticationException(
-					new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "a DPoP proof is required", null)));
 		OAuth2Authorization authorization = context.getAuthorization();
-		GrantKeyBinding.check(context.getAuthorizationGrantType(), authorization, proof);
+		Map<String, Object> confirmation = new HashMap<>();
+		if (FapiClientSettings.certificateBoundAccessTokens(context.getRegisteredClient())) {
+			String thumbprint = CertificateBinding.thumbprintOf(context.getAuthorizationGrant());
+			CertificateBinding.check(context.getAuthorizationGrantType(), authorization, thumbprint);
+			confirmation.put(CertificateBinding.X5T_S256, thumbprint);
+		}
+		else {
+			DpopProof proof = RequestProofs.ofGrant(context.getAuthorizationGrant())
+				.orElseThrow(() -> new OAuth2AuthenticationException(
+						new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "a DPoP proof is required", null)));
+			GrantKeyBinding.check(context.getAuthorizationGrantType(), authorization, proof);
+			confirmation.put(JKT, proof.jkt());
+		}
 		Consent consent = this.consentLookup.activeConsentOf(authorization);
 		context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).type("at+jwt");
 		context.getClaims()
 			.claim("client_id", context.getRegisteredClient().getClientId())
-			.claim(CNF, new HashMap<>(Map.of(JKT, proof.jkt())))
+			.claim(CNF, confirmation)
 			// RFC 9068 §2.2.3: scope as a space-separated string, not Spring's JSON array
 			.claim(OAuth2ParameterNames.SCOPE, String.join(" ", context.getAuthorizedScopes()))
 			.claim(FDX_CONSENT_ID, consent.id().value())

@@ -96,8 +96,8 @@ class ClientAssertionDecoderFactoryTests {
 
 		};
 		RegistryProperties registry = new RegistryProperties(
-				new RegistryProperties.Directory(null, null, null, Duration.ofMinutes(5)), List.of(), false, false,
-				new RegistryProperties.JwksFetch(false, List.of(), 10, Duration.ofSeconds(30)),
+				new RegistryProperties.Directory(null, null, null, Duration.ofMinutes(5), null), List.of(), false,
+				false, new RegistryProperties.JwksFetch(false, List.of(), 10, Duration.ofSeconds(30)),
 				new RegistryProperties.DefaultPolicy(List.of("ACCOUNT_BASIC"), 365, 730, RateLimitTier.STANDARD));
 		this.decoder = new ClientAssertionDecoderFactory(replay,
 				AuthorizationServerSettings.builder().issuer(ISSUER).build(), clock, registry)

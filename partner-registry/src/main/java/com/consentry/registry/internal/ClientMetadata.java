@@ -21,6 +21,12 @@ import static com.consentry.registry.internal.MetadataNames.SOFTWARE_JWKS_ENDPOI
 import static com.consentry.registry.internal.MetadataNames.SOFTWARE_REDIRECT_URIS;
 import static com.consentry.registry.internal.MetadataNames.SOFTWARE_VERSION;
 import static com.consentry.registry.internal.MetadataNames.TOKEN_ENDPOINT_AUTH_METHOD;
+import static com.consentry.registry.internal.MetadataNames.TLS_CLIENT_AUTH_SAN_DNS;
+import static com.consentry.registry.internal.MetadataNames.TLS_CLIENT_AUTH_SAN_EMAIL;
+import static com.consentry.registry.internal.MetadataNames.TLS_CLIENT_AUTH_SAN_IP;
+import static com.consentry.registry.internal.MetadataNames.TLS_CLIENT_AUTH_SAN_URI;
+import static com.consentry.registry.internal.MetadataNames.TLS_CLIENT_AUTH_SUBJECT_DN;
+import static com.consentry.registry.internal.MetadataNames.TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS;
 import static com.consentry.registry.internal.MetadataNames.TOKEN_ENDPOINT_AUTH_SIGNING_ALG;
 import static com.consentry.registry.internal.MetadataNames.TOS_URI;
 
@@ -36,6 +42,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.consentry.registry.ClientCertificateName;
 import com.consentry.registry.FapiPolicy;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.jspecify.annotations.Nullable;
@@ -59,13 +66,30 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		String tokenEndpointAuthSigningAlg, @Nullable JWKSet jwks, @Nullable String jwksUri, List<String> scopes,
 		String authorizationSignedResponseAlg, List<String> responseModes, @Nullable String softwareId,
 		@Nullable String softwareVersion, @Nullable String logoUri, @Nullable String clientUri,
-		@Nullable String policyUri, @Nullable String tosUri, List<String> contacts, @Nullable String notificationUri) {
+		@Nullable String policyUri, @Nullable String tosUri, List<String> contacts, @Nullable String notificationUri,
+		String tokenEndpointAuthMethod, @Nullable ClientCertificateName certificateName) {
+
+	/** FAPI 2.0 SP §5.3.2.1(6): client authentication with a signed assertion. */
+	public static final String PRIVATE_KEY_JWT = "private_key_jwt";
 
 	/**
-	 * FAPI 2.0 SP §5.3.2.1(6): the only client authentication we offer besides mTLS
-	 * (which we do not).
+	 * RFC 8705 §2.1: mTLS with a certificate of the directory's PKI, named at
+	 * registration.
 	 */
-	public static final String PRIVATE_KEY_JWT = "private_key_jwt";
+	public static final String TLS_CLIENT_AUTH = "tls_client_auth";
+
+	/**
+	 * RFC 8705 §2.2: mTLS with a self-signed certificate that the client's registered key
+	 * set holds.
+	 */
+	public static final String SELF_SIGNED_TLS_CLIENT_AUTH = "self_signed_tls_client_auth";
+
+	/** FAPI 2.0 SP §5.3.2.1(6): the only client authentication methods. */
+	private static final List<String> AUTH_METHODS = List.of(PRIVATE_KEY_JWT, TLS_CLIENT_AUTH,
+			SELF_SIGNED_TLS_CLIENT_AUTH);
+
+	private static final List<String> CERTIFICATE_NAMES = List.of(TLS_CLIENT_AUTH_SUBJECT_DN, TLS_CLIENT_AUTH_SAN_DNS,
+			TLS_CLIENT_AUTH_SAN_URI, TLS_CLIENT_AUTH_SAN_IP, TLS_CLIENT_AUTH_SAN_EMAIL);
 
 	/** FAPI 2.0 SP §5.3.2.2(1). */
 	public static final List<String> RESPONSE_TYPES_CODE = List.of("code");
@@ -102,7 +126,9 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 	 */
 	static final List<String> STATEMENT_ONLY = List.of(JWKS, JWKS_URI, REDIRECT_URIS, TOKEN_ENDPOINT_AUTH_METHOD,
 			TOKEN_ENDPOINT_AUTH_SIGNING_ALG, GRANT_TYPES, RESPONSE_TYPES, SCOPE, RESPONSE_MODES,
-			AUTHORIZATION_SIGNED_RESPONSE_ALG, DPOP_BOUND_ACCESS_TOKENS, SOFTWARE_ID, NOTIFICATION_URI);
+			AUTHORIZATION_SIGNED_RESPONSE_ALG, DPOP_BOUND_ACCESS_TOKENS, SOFTWARE_ID, NOTIFICATION_URI,
+			TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS, TLS_CLIENT_AUTH_SUBJECT_DN, TLS_CLIENT_AUTH_SAN_DNS,
+			TLS_CLIENT_AUTH_SAN_URI, TLS_CLIENT_AUTH_SAN_IP, TLS_CLIENT_AUTH_SAN_EMAIL);
 
 	/**
 	 * The names open-banking directories (UK, Brazil) give members, and the RFC 7591
@@ -140,6 +166,9 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 				"unsupported authorizationSignedResponseAlg");
 		Assert.notEmpty(responseModes, "responseModes cannot be empty");
 		Assert.notNull(contacts, "contacts cannot be null");
+		Assert.isTrue(AUTH_METHODS.contains(tokenEndpointAuthMethod), "unsupported tokenEndpointAuthMethod");
+		Assert.isTrue(TLS_CLIENT_AUTH.equals(tokenEndpointAuthMethod) == (certificateName != null),
+				"a certificate name goes with tls_client_auth, and only with it");
 		redirectUris = List.copyOf(redirectUris);
 		grantTypes = List.copyOf(grantTypes);
 		scopes = List.copyOf(scopes);
@@ -212,11 +241,14 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		JsonMembers metadata = new JsonMembers(members, RegistrationError.INVALID_CLIENT_METADATA);
 		List<String> redirectUris = redirectUris(new JsonMembers(members, RegistrationError.INVALID_REDIRECT_URI));
 		String authMethod = metadata.string(TOKEN_ENDPOINT_AUTH_METHOD, 100).orElse(PRIVATE_KEY_JWT);
-		if (!PRIVATE_KEY_JWT.equals(authMethod)) {
-			// FAPI 2.0 SP §5.3.2.1(6): client authentication by private_key_jwt (or mTLS)
+		if (!AUTH_METHODS.contains(authMethod)) {
+			// FAPI 2.0 SP §5.3.2.1(6): client authentication by private_key_jwt or mTLS
 			// only.
-			throw metadata.refused("token_endpoint_auth_method must be private_key_jwt");
+			throw metadata.refused(
+					"token_endpoint_auth_method must be private_key_jwt, tls_client_auth or self_signed_tls_client_auth");
 		}
+		ClientCertificateName certificateName = certificateName(metadata, authMethod);
+		boolean mtls = !PRIVATE_KEY_JWT.equals(authMethod);
 		List<String> grantTypes = metadata.strings(GRANT_TYPES, 2, 100).orElse(DEFAULT_GRANT_TYPES);
 		if (!DEFAULT_GRANT_TYPES.containsAll(grantTypes) || !grantTypes.contains(AUTHORIZATION_CODE)) {
 			// FAPI 2.0 SP §5.3.2.1(2) and §5.3.2.2(1): the code flow, with refresh tokens
@@ -237,10 +269,21 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		String jwksUri = metadata.string(JWKS_URI, MAX_URI_LENGTH)
 			.map((uri) -> https(metadata, JWKS_URI, uri))
 			.orElse(null);
-		if (!metadata.bool(DPOP_BOUND_ACCESS_TOKENS).orElse(true)) {
-			// FAPI 2.0 SP §5.3.2.1(4): only sender-constrained access tokens; ours are
-			// DPoP-bound.
-			throw metadata.refused("dpop_bound_access_tokens must be true");
+		if (SELF_SIGNED_TLS_CLIENT_AUTH.equals(authMethod) && jwks != null
+				&& jwks.getKeys().stream().noneMatch((key) -> key.getX509CertChain() != null)) {
+			// RFC 8705 §2.2: the self-signed certificate is registered as x5c of a key
+			throw metadata.refused("self_signed_tls_client_auth needs a key with its certificate (x5c) in jwks");
+		}
+		// FAPI 2.0 SP §5.3.2.1(4): only sender-constrained access tokens; a partner's are
+		// bound to its DPoP key, or to its certificate when it authenticates with mTLS
+		// (RFC 8705 §3), one or the other by registration.
+		if (metadata.bool(DPOP_BOUND_ACCESS_TOKENS).orElse(!mtls) == mtls) {
+			throw metadata.refused(mtls ? "dpop_bound_access_tokens must be false for mTLS clients"
+					: "dpop_bound_access_tokens must be true");
+		}
+		if (metadata.bool(TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS).orElse(mtls) != mtls) {
+			throw metadata.refused(mtls ? "tls_client_certificate_bound_access_tokens must be true for mTLS clients"
+					: "tls_client_certificate_bound_access_tokens is for clients that authenticate with mTLS");
 		}
 		List<String> responseModes = metadata.strings(RESPONSE_MODES, 3, 20).orElse(DEFAULT_RESPONSE_MODES);
 		for (String mode : responseModes) {
@@ -260,7 +303,38 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 				metadata.string(SOFTWARE_VERSION, 100).orElse(null), optionalHttps(metadata, LOGO_URI),
 				optionalHttps(metadata, CLIENT_URI), optionalHttps(metadata, POLICY_URI),
 				optionalHttps(metadata, TOS_URI), metadata.strings(CONTACTS, 10, 320).orElse(List.of()),
-				optionalHttps(metadata, NOTIFICATION_URI));
+				optionalHttps(metadata, NOTIFICATION_URI), authMethod, certificateName);
+	}
+
+	/**
+	 * RFC 8705 §2.1.2: a {@code tls_client_auth} client registers exactly one name its
+	 * certificate must carry; other clients none.
+	 */
+	private static @Nullable ClientCertificateName certificateName(JsonMembers metadata, String authMethod) {
+		List<String> given = CERTIFICATE_NAMES.stream().filter(metadata::has).toList();
+		if (!TLS_CLIENT_AUTH.equals(authMethod)) {
+			if (!given.isEmpty()) {
+				throw metadata.refused(given.get(0) + " is for tls_client_auth clients only");
+			}
+			return null;
+		}
+		if (given.size() != 1) {
+			throw metadata.refused("tls_client_auth needs exactly one of " + String.join(", ", CERTIFICATE_NAMES));
+		}
+		String member = given.get(0);
+		String value = metadata.string(member, MAX_URI_LENGTH)
+			.orElseThrow(() -> metadata.refused(member + " must be a string"));
+		try {
+			return new ClientCertificateName(ClientCertificateName.Kind.ofMember(member).orElseThrow(), value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw metadata.refused(member + " is not a valid name of its kind");
+		}
+	}
+
+	/** Whether the client's tokens are bound to its TLS client certificate. */
+	public boolean certificateBoundAccessTokens() {
+		return !PRIVATE_KEY_JWT.equals(this.tokenEndpointAuthMethod);
 	}
 
 	/**
@@ -313,7 +387,10 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 		json.put(REDIRECT_URIS, this.redirectUris);
 		json.put(GRANT_TYPES, this.grantTypes);
 		json.put(RESPONSE_TYPES, RESPONSE_TYPES_CODE);
-		json.put(TOKEN_ENDPOINT_AUTH_METHOD, PRIVATE_KEY_JWT);
+		json.put(TOKEN_ENDPOINT_AUTH_METHOD, this.tokenEndpointAuthMethod);
+		if (this.certificateName != null) {
+			json.put(this.certificateName.kind().member(), this.certificateName.value());
+		}
 		json.put(TOKEN_ENDPOINT_AUTH_SIGNING_ALG, this.tokenEndpointAuthSigningAlg);
 		if (this.jwks != null) {
 			json.put(JWKS, this.jwks.toJSONObject(true));
@@ -322,7 +399,10 @@ public record ClientMetadata(String clientName, List<String> redirectUris, List<
 			json.put(JWKS_URI, this.jwksUri);
 		}
 		json.put(SCOPE, String.join(" ", this.scopes));
-		json.put(DPOP_BOUND_ACCESS_TOKENS, true);
+		json.put(DPOP_BOUND_ACCESS_TOKENS, !certificateBoundAccessTokens());
+		if (certificateBoundAccessTokens()) {
+			json.put(TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS, true);
+		}
 		json.put(AUTHORIZATION_SIGNED_RESPONSE_ALG, this.authorizationSignedResponseAlg);
 		json.put(RESPONSE_MODES, this.responseModes);
 		putIfPresent(json, SOFTWARE_ID, this.softwareId);

@@ -3,6 +3,7 @@ package com.consentry.registry.internal;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.consentry.registry.ClientCertificateName;
 import com.consentry.registry.FapiClientSettings;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -33,35 +34,49 @@ final class FapiRegisteredClients {
 	private FapiRegisteredClients() {
 	}
 
-	static RegisteredClient of(ClientMetadata metadata, String id, String clientId, Instant issuedAt, String orgId) {
+	/**
+	 * @param directory the issuer of the directory whose statement registered the client
+	 */
+	static RegisteredClient of(ClientMetadata metadata, String id, String clientId, Instant issuedAt, String orgId,
+			String directory) {
 		Assert.notNull(metadata, "metadata cannot be null");
 		Assert.hasText(id, "id cannot be empty");
 		Assert.hasText(clientId, "clientId cannot be empty");
 		Assert.notNull(issuedAt, "issuedAt cannot be null");
 		Assert.hasText(orgId, "orgId cannot be empty");
+		Assert.hasText(directory, "directory cannot be empty");
 		return RegisteredClient.withId(id)
 			.clientId(clientId)
 			.clientIdIssuedAt(issuedAt)
 			.clientName(metadata.clientName())
-			.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+			.clientAuthenticationMethod(new ClientAuthenticationMethod(metadata.tokenEndpointAuthMethod()))
 			.authorizationGrantTypes(
 					(types) -> metadata.grantTypes().forEach((type) -> types.add(new AuthorizationGrantType(type))))
 			.redirectUris((uris) -> uris.addAll(metadata.redirectUris()))
 			.scopes((scopes) -> scopes.addAll(metadata.scopes()))
-			.clientSettings(clientSettings(metadata, orgId))
-			.tokenSettings(tokenSettings())
+			.clientSettings(clientSettings(metadata, orgId, directory))
+			.tokenSettings(tokenSettings(metadata.certificateBoundAccessTokens()))
 			.build();
 	}
 
-	private static ClientSettings clientSettings(ClientMetadata metadata, String orgId) {
+	private static ClientSettings clientSettings(ClientMetadata metadata, String orgId, String directory) {
 		ClientSettings.Builder settings = ClientSettings.builder()
 			.requireProofKey(true)
 			.requireAuthorizationConsent(true)
 			.tokenEndpointAuthenticationSigningAlgorithm(algorithm(metadata.tokenEndpointAuthSigningAlg()))
 			.setting(FapiClientSettings.AUTHORIZATION_SIGNED_RESPONSE_ALG, metadata.authorizationSignedResponseAlg())
 			.setting(FapiClientSettings.RESPONSE_MODES, String.join(" ", metadata.responseModes()))
-			.setting(FapiClientSettings.DPOP_BOUND_ACCESS_TOKENS, Boolean.TRUE)
-			.setting(FapiClientSettings.ORG_ID, orgId);
+			.setting(FapiClientSettings.DPOP_BOUND_ACCESS_TOKENS, !metadata.certificateBoundAccessTokens())
+			.setting(FapiClientSettings.ORG_ID, orgId)
+			.setting(FapiClientSettings.DIRECTORY, directory);
+		ClientCertificateName name = metadata.certificateName();
+		if (name != null) {
+			settings.setting(FapiClientSettings.TLS_CLIENT_AUTH_NAME_MEMBER, name.kind().member())
+				.setting(FapiClientSettings.TLS_CLIENT_AUTH_NAME, name.value());
+			if (name.kind() == ClientCertificateName.Kind.SUBJECT_DN) {
+				settings.x509CertificateSubjectDN(name.value());
+			}
+		}
 		if (metadata.jwksUri() != null) {
 			settings.jwkSetUrl(metadata.jwksUri());
 		}
@@ -74,7 +89,7 @@ final class FapiRegisteredClients {
 		return settings.build();
 	}
 
-	private static TokenSettings tokenSettings() {
+	private static TokenSettings tokenSettings(boolean certificateBound) {
 		return TokenSettings.builder()
 			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 			.accessTokenTimeToLive(ACCESS_TOKEN_TTL)
@@ -84,6 +99,8 @@ final class FapiRegisteredClients {
 			// allows it).
 			.reuseRefreshTokens(false)
 			.idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+			// RFC 8705 §3: cnf x5t#S256 for the clients that authenticate with mTLS
+			.x509CertificateBoundAccessTokens(certificateBound)
 			.build();
 	}
 

@@ -47,6 +47,24 @@ final class MetadataNames {
 	/** RFC 9449 §5.2. */
 	static final String DPOP_BOUND_ACCESS_TOKENS = "dpop_bound_access_tokens";
 
+	/** RFC 8705 §3.4. */
+	static final String TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS = "tls_client_certificate_bound_access_tokens";
+
+	/** RFC 8705 §2.1.2: the expected subject distinguished name (RFC 4514). */
+	static final String TLS_CLIENT_AUTH_SUBJECT_DN = "tls_client_auth_subject_dn";
+
+	/** RFC 8705 §2.1.2: an expected dNSName SAN entry. */
+	static final String TLS_CLIENT_AUTH_SAN_DNS = "tls_client_auth_san_dns";
+
+	/** RFC 8705 §2.1.2: an expected uniformResourceIdentifier SAN entry. */
+	static final String TLS_CLIENT_AUTH_SAN_URI = "tls_client_auth_san_uri";
+
+	/** RFC 8705 §2.1.2: an expected iPAddress SAN entry. */
+	static final String TLS_CLIENT_AUTH_SAN_IP = "tls_client_auth_san_ip";
+
+	/** RFC 8705 §2.1.2: an expected rfc822Name SAN entry. */
+	static final String TLS_CLIENT_AUTH_SAN_EMAIL = "tls_client_auth_san_email";
+
 	/** JARM §3. */
 	static final String AUTHORIZATION_SIGNED_RESPONSE_ALG = "authorization_signed_response_alg";
 

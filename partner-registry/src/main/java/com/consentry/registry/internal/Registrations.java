@@ -123,7 +123,7 @@ public final class Registrations {
 		String token = RegistrationCredentials.newRegistrationAccessToken();
 		Map<String, Object> stored = metadataToStore(metadata, statement);
 		RegisteredClient client = FapiRegisteredClients.of(metadata, UUID.randomUUID().toString(), clientId, now,
-				statement.orgId());
+				statement.orgId(), statement.issuer());
 		PartnerRegistration registration = this.transactions.execute((tx) -> {
 			// A new client joins its organisation's standing; the lock keeps a concurrent
 			// status change from leaving it behind.
@@ -214,7 +214,7 @@ public final class Registrations {
 			this.organisations.saveKeys(clientId, thumbprints(metadata), now);
 			Instant issuedAt = existing.getClientIdIssuedAt();
 			this.clients.save(FapiRegisteredClients.of(metadata, existing.getId(), clientId,
-					(issuedAt != null) ? issuedAt : current.createdAt(), partner.orgId()));
+					(issuedAt != null) ? issuedAt : current.createdAt(), partner.orgId(), current.directoryIssuer()));
 			return true;
 		}));
 		if (!written) {

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.consentry.notifications.ChannelListener;
+import com.consentry.registry.ClientCertificateAuthorities;
 import com.consentry.registry.PartnerPolicies;
 import com.consentry.registry.RegistryProperties;
 import com.consentry.registry.internal.TrustedDirectories.TrustedDirectory;
@@ -56,6 +57,11 @@ final class RegistryConfiguration {
 					new DirectoryKeys(JwksSource.of(jwksUri, properties.jwksFetch()), clock(clock))));
 		}
 		return new TrustedDirectories(directories);
+	}
+
+	@Bean
+	ClientCertificateAuthorities clientCertificateAuthorities(RegistryProperties properties) {
+		return ClientCertificateAuthorities.of(properties);
 	}
 
 	@Bean

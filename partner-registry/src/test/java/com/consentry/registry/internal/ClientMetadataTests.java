@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.consentry.registry.ClientCertificateName;
 import com.consentry.registry.FapiClientSettings;
 import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.DisplayName;
@@ -108,7 +109,60 @@ class ClientMetadataTests {
 						metadata),
 				row("fails because notification_uri is http (events go over TLS only)",
 						set("notification_uri", "http://app.example.com/events"), metadata),
-				row("fails because notification_uri is relative", set("notification_uri", "/events"), metadata));
+				row("fails because notification_uri is relative", set("notification_uri", "/events"), metadata),
+				row("fails because tls_client_auth names no certificate name (RFC8705 §2.1.2)",
+						set("token_endpoint_auth_method", "tls_client_auth"), metadata),
+				row("fails because tls_client_auth names two certificate names (RFC8705 §2.1.2)",
+						tlsClientAuth().andThen(set("tls_client_auth_san_dns", "app.example.com"))
+							.andThen(set("tls_client_auth_subject_dn", "CN=app,O=Budget")),
+						metadata),
+				row("fails because a private_key_jwt client names a certificate (RFC8705 §2.1.2)",
+						set("tls_client_auth_subject_dn", "CN=app,O=Budget"), metadata),
+				row("fails because tls_client_auth_san_ip is no address literal (RFC8705 §2.1.2)",
+						set("token_endpoint_auth_method", "tls_client_auth")
+							.andThen(set("tls_client_auth_san_ip", "app.example.com")),
+						metadata),
+				row("fails because tls_client_auth_subject_dn is no distinguished name (RFC8705 §2.1.2)",
+						set("token_endpoint_auth_method", "tls_client_auth")
+							.andThen(set("tls_client_auth_subject_dn", "just text")),
+						metadata),
+				row("fails because an mTLS client asks for DPoP-bound tokens (one binding per partner, RFC8705 §3)",
+						tlsClientAuth().andThen(set("dpop_bound_access_tokens", true)), metadata),
+				row("fails because an mTLS client declines certificate-bound tokens (FAPI2 SP §5.3.2.1(4))",
+						tlsClientAuth().andThen(set("tls_client_certificate_bound_access_tokens", false)), metadata),
+				row("fails because a private_key_jwt client asks for certificate-bound tokens (RFC8705 §3.4)",
+						set("tls_client_certificate_bound_access_tokens", true), metadata),
+				row("fails because a self_signed_tls_client_auth jwks has no certificate (RFC8705 §2.2)",
+						set("token_endpoint_auth_method", "self_signed_tls_client_auth")
+							.andThen(remove("dpop_bound_access_tokens")),
+						metadata));
+	}
+
+	private static Consumer<Map<String, Object>> tlsClientAuth() {
+		return set("token_endpoint_auth_method", "tls_client_auth").andThen(remove("dpop_bound_access_tokens"))
+			.andThen(set("tls_client_auth_san_dns", "App.Example.com"));
+	}
+
+	@Test
+	@DisplayName("RFC8705 §2.1.2, §3.4: a tls_client_auth client keeps its one certificate name and gets certificate-bound, not DPoP-bound, tokens")
+	void fromWhenTlsClientAuthThenCertificateBound() {
+		Map<String, Object> statement = validStatement();
+		tlsClientAuth().accept(statement);
+
+		ClientMetadata metadata = ClientMetadata.from(Map.of(), statement, false);
+		RegisteredClient client = FapiRegisteredClients.of(metadata, "id-1", "client-1",
+				Instant.parse("2026-05-01T10:00:00Z"), "org-123", "https://directory.example");
+
+		assertThat(metadata.toJson()).containsEntry("token_endpoint_auth_method", "tls_client_auth")
+			.containsEntry("tls_client_auth_san_dns", "App.Example.com")
+			.containsEntry("tls_client_certificate_bound_access_tokens", true)
+			.containsEntry("dpop_bound_access_tokens", false);
+		assertThat(client.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.TLS_CLIENT_AUTH);
+		assertThat(FapiClientSettings.certificateBoundAccessTokens(client)).isTrue();
+		assertThat(FapiClientSettings.dpopBoundAccessTokens(client)).isFalse();
+		assertThat(FapiClientSettings.clientCertificateName(client))
+			.hasValue(new ClientCertificateName(ClientCertificateName.Kind.SAN_DNS, "App.Example.com"));
+		assertThat(FapiClientSettings.directory(client)).hasValue("https://directory.example");
 	}
 
 	@Test
@@ -162,6 +216,9 @@ class ClientMetadataTests {
 						"authorization_signed_response_alg", "PS256"),
 				argumentSet("fails because dpop_bound_access_tokens differs", "dpop_bound_access_tokens", false),
 				argumentSet("fails because grant_types differs", "grant_types", List.of("authorization_code")),
+				argumentSet(
+						"fails because tls_client_auth_subject_dn is added (RFC8705 §2.1.2: the directory names it)",
+						"tls_client_auth_subject_dn", "CN=attacker"),
 				argumentSet(
 						"fails because notification_uri is added (the server POSTs to it: the directory must vouch)",
 						"notification_uri", "https://evil.example/events"));
@@ -234,7 +291,7 @@ class ClientMetadataTests {
 		ClientMetadata metadata = ClientMetadata.from(Map.of(), statement, false);
 
 		RegisteredClient client = FapiRegisteredClients.of(metadata, "id-1", "client-1",
-				Instant.parse("2026-05-01T10:00:00Z"), "org-123");
+				Instant.parse("2026-05-01T10:00:00Z"), "org-123", "https://directory.example");
 
 		assertThat(client.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
 		assertThat(client.getAuthorizationGrantTypes())
@@ -266,7 +323,7 @@ class ClientMetadataTests {
 		statement.put("jwks_uri", "https://app.example.com/jwks.json");
 
 		RegisteredClient client = FapiRegisteredClients.of(ClientMetadata.from(Map.of(), statement, false), "id-1",
-				"client-1", Instant.parse("2026-05-01T10:00:00Z"), "org-123");
+				"client-1", Instant.parse("2026-05-01T10:00:00Z"), "org-123", "https://directory.example");
 
 		assertThat(client.getClientSettings().getJwkSetUrl()).isEqualTo("https://app.example.com/jwks.json");
 		assertThat(FapiClientSettings.jwks(client)).isEmpty();
@@ -280,12 +337,13 @@ class ClientMetadataTests {
 
 		ClientMetadata metadata = ClientMetadata.from(Map.of(), statement, false);
 		RegisteredClient client = FapiRegisteredClients.of(metadata, "id-1", "client-1",
-				Instant.parse("2026-05-01T10:00:00Z"), "org-123");
+				Instant.parse("2026-05-01T10:00:00Z"), "org-123", "https://directory.example");
 
 		assertThat(metadata.toJson()).containsEntry("notification_uri", "https://app.example.com/consent-events");
 		assertThat(FapiClientSettings.notificationUri(client)).hasValue("https://app.example.com/consent-events");
-		assertThat(FapiClientSettings.notificationUri(FapiRegisteredClients
-			.of(ClientMetadata.from(Map.of(), validStatement(), false), "id-2", "client-2", Instant.EPOCH, "org-123")))
+		assertThat(FapiClientSettings
+			.notificationUri(FapiRegisteredClients.of(ClientMetadata.from(Map.of(), validStatement(), false), "id-2",
+					"client-2", Instant.EPOCH, "org-123", "https://directory.example")))
 			.isEmpty();
 	}
 

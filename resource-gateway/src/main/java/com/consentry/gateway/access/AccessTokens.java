@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks the access token of a request (FAPI 2.0 SP §5.3.4, RFC 9068): a JWT of type
  * {@code at+jwt} signed by the issuer with an allowed algorithm, naming this issuer and
- * this gateway as audience, not expired, bound to a DPoP key and carrying the partner and
- * the consent. A token that passed is remembered by its digest until it expires, so its
- * signature is checked once per instance.
+ * this gateway as audience, not expired, bound to a DPoP key or a client certificate and
+ * carrying the partner and the consent. A token that passed is remembered by its digest
+ * until it expires, so its signature is checked once per instance.
  */
 final class AccessTokens {
 
@@ -119,14 +119,21 @@ final class AccessTokens {
 		String clientId = stringClaim(claims, "client_id");
 		String consentId = stringClaim(claims, "fdxConsentId");
 		Object cnf = claims.getClaim("cnf");
-		Object jkt = (cnf instanceof Map<?, ?> confirmation) ? confirmation.get("jkt") : null;
+		String jkt = (cnf instanceof Map<?, ?> confirmation) ? thumbprint(confirmation.get("jkt")) : null;
+		String x5t = (cnf instanceof Map<?, ?> confirmation) ? thumbprint(confirmation.get("x5t#S256")) : null;
 		if (clientId == null || consentId == null) {
 			throw invalid("The access token names no partner or consent");
 		}
-		if (!(jkt instanceof String thumbprint) || thumbprint.isEmpty()) {
-			throw invalid("The access token is not bound to a DPoP key");
+		// FAPI 2.0 SP §5.3.2.1(4): sender-constrained, to a DPoP key (RFC 9449 §6.1) or a
+		// client certificate (RFC 8705 §3.1), exactly one of them
+		if ((jkt == null) == (x5t == null)) {
+			throw invalid("The access token is not bound to a DPoP key or a client certificate, or to both");
 		}
-		return new AccessToken(sha256(token), clientId, consentId, thumbprint, exp.toInstant());
+		return new AccessToken(sha256(token), clientId, consentId, jkt, x5t, exp.toInstant());
+	}
+
+	private static @Nullable String thumbprint(@Nullable Object value) {
+		return (value instanceof String thumbprint && !thumbprint.isEmpty()) ? thumbprint : null;
 	}
 
 	// RFC 9068 §4: "at+jwt" or its full media type "application/at+jwt", in any case

@@ -1,6 +1,8 @@
 package com.consentry.gateway.access;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collections;
@@ -15,22 +17,29 @@ import com.consentry.gateway.GatewayProperties;
 import com.consentry.gateway.fdx.FdxRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates a partner's request (FAPI 2.0 SP §5.3.4, RFC 9449 §7): exactly one
- * {@code Authorization: DPoP} header (never Bearer, never a token in the query), exactly
- * one DPoP proof for this method and this URL as partners address it, whose {@code ath}
- * is the token's hash and whose key is the one the token is bound to, used once across
- * every instance, and a gateway nonce when one is required.
+ * Authenticates a partner's request (FAPI 2.0 SP §5.3.4): exactly one
+ * {@code Authorization} header, never a token in the query. A DPoP-bound token (RFC 9449
+ * §7) comes with the DPoP scheme and exactly one DPoP proof for this method and this URL
+ * as partners address it, whose {@code ath} is the token's hash and whose key is the one
+ * the token is bound to, used once across every instance, and a gateway nonce when one is
+ * required. A certificate-bound token (RFC 8705 §3) comes with the Bearer scheme over a
+ * call whose client certificate ({@link ClientCertificates}) is the one it is bound to.
  */
 @Component
+@EnableConfigurationProperties(ClientCertificateProperties.class)
 public final class PartnerCalls {
 
 	private static final String DPOP_SCHEME = "dpop ";
+
+	private static final String BEARER_SCHEME = "bearer ";
 
 	private final AccessTokens tokens;
 
@@ -40,7 +49,10 @@ public final class PartnerCalls {
 
 	private final String publicBaseUrl;
 
-	PartnerCalls(GatewayProperties properties, JdbcClient jdbc, Clock clock) {
+	private final ClientCertificates certificates;
+
+	@Autowired
+	PartnerCalls(GatewayProperties properties, ClientCertificateProperties certificates, JdbcClient jdbc, Clock clock) {
 		this.tokens = new AccessTokens(new IssuerKeys(properties.signingKeysUri(), clock),
 				properties.issuer().toString(), properties.audience(), clock, properties.grants().capacity());
 		this.nonces = new DpopNonces(Base64.getDecoder().decode(properties.secret()), properties.dpop().nonceStep(),
@@ -49,6 +61,16 @@ public final class PartnerCalls {
 				properties.dpop().nonceRequired(), properties.dpop().proofMaxAge(), clock);
 		String base = properties.publicBaseUrl().toString();
 		this.publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		this.certificates = new ClientCertificates(certificates);
+	}
+
+	PartnerCalls(AccessTokens tokens, DpopProofVerifier proofs, DpopNonces nonces, String publicBaseUrl,
+			ClientCertificates certificates) {
+		this.tokens = tokens;
+		this.proofs = proofs;
+		this.nonces = nonces;
+		this.publicBaseUrl = publicBaseUrl;
+		this.certificates = certificates;
 	}
 
 	/** The gateway nonce to hand out now (RFC 9449 §9, {@code DPoP-Nonce}). */
@@ -73,9 +95,12 @@ public final class PartnerCalls {
 					"Exactly one Authorization header is accepted");
 		}
 		String authorization = authorizations.get(0);
-		if (!authorization.toLowerCase(Locale.ROOT).startsWith(DPOP_SCHEME)) {
-			throw FdxRefusal.unauthenticated("not_dpop", "invalid_token",
-					"Access tokens must be presented with the DPoP scheme; Bearer is not accepted");
+		String scheme = authorization.toLowerCase(Locale.ROOT);
+		if (scheme.startsWith(BEARER_SCHEME)) {
+			return certificateBound(request, authorization.substring(BEARER_SCHEME.length()).trim());
+		}
+		if (!scheme.startsWith(DPOP_SCHEME)) {
+			throw notDpop();
 		}
 		String token = authorization.substring(DPOP_SCHEME.length()).trim();
 		if (token.isEmpty()) {
@@ -87,6 +112,10 @@ public final class PartnerCalls {
 					"invalid_dpop_proof", "Exactly one DPoP proof is required");
 		}
 		AccessToken accessToken = this.tokens.verify(token);
+		if (accessToken.jkt() == null) {
+			throw FdxRefusal.unauthenticated("certificate_bound_as_dpop", "invalid_token",
+					"A certificate-bound access token is presented with the Bearer scheme");
+		}
 		URI target = URI.create(this.publicBaseUrl + request.getRequestURI());
 		DpopProof proof;
 		try {
@@ -108,6 +137,37 @@ public final class PartnerCalls {
 					"The DPoP proof is not signed by the key the access token is bound to");
 		}
 		return new PartnerCall(accessToken, proof.jti());
+	}
+
+	/**
+	 * RFC 8705 §3: a Bearer presentation is accepted only for a token bound to a client
+	 * certificate, over a call with that very certificate; a DPoP-bound token still needs
+	 * its proof (RFC 9449 §7.2).
+	 */
+	private PartnerCall certificateBound(HttpServletRequest request, String token) {
+		if (token.isEmpty()) {
+			throw FdxRefusal.unauthenticated("no_token", "invalid_token",
+					"A sender-constrained access token is required");
+		}
+		AccessToken accessToken = this.tokens.verify(token);
+		if (accessToken.x5t() == null) {
+			throw notDpop();
+		}
+		String presented = this.certificates.thumbprint(request)
+			.orElseThrow(() -> FdxRefusal.unauthenticated("no_client_certificate", "invalid_token",
+					"The access token is bound to a client certificate, and the call presents none"));
+		// RFC 8705 §3.1: the certificate of the call is the one the token is bound to
+		if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
+				accessToken.x5t().getBytes(StandardCharsets.US_ASCII))) {
+			throw FdxRefusal.unauthenticated("certificate_mismatch", "invalid_token",
+					"The access token is bound to another client certificate");
+		}
+		return new PartnerCall(accessToken, null);
+	}
+
+	private static FdxRefusal notDpop() {
+		return FdxRefusal.unauthenticated("not_dpop", "invalid_token",
+				"Access tokens must be presented with the DPoP scheme; Bearer is not accepted");
 	}
 
 }
