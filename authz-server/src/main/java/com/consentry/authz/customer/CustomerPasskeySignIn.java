@@ -1,6 +1,7 @@
 package com.consentry.authz.customer;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import com.consentry.audit.Actor;
@@ -26,9 +27,12 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
@@ -111,7 +115,10 @@ public final class CustomerPasskeySignIn {
 					filter.setSecurityContextRepository(
 							new DelegatingSecurityContextRepository(new HttpSessionSecurityContextRepository(),
 									new RequestAttributeSecurityContextRepository()));
-					filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+					// as the password sign-in: a new session id and a new CSRF token
+					filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+							List.of(new ChangeSessionIdAuthenticationStrategy(),
+									new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()))));
 					HttpMessageConverterAuthenticationSuccessHandler signedIn = new HttpMessageConverterAuthenticationSuccessHandler();
 					filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
 						recordSuccess(authentication);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.consentry.audit.AuditTrail;
 import com.consentry.authz.audit.CustomerPseudonyms;
@@ -256,23 +255,8 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 			.listOfRows();
 	}
 
-	TestCustomer newCustomer() {
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		TestCustomer customer = new TestCustomer("pk-" + suffix, "cust-pk-" + suffix, "pk-pass-" + suffix,
-				"acc-pk-" + suffix);
-		this.jdbc.sql("INSERT INTO bank.customer (customer_id, given_name, family_name) VALUES (?, 'Pat', 'Key')")
-			.param(customer.customerId())
-			.update();
-		this.jdbc
-			.sql("INSERT INTO bank.account (account_id, customer_id, account_category, account_type, product_name, "
-					+ "account_number) VALUES (?, ?, 'DEPOSIT_ACCOUNT', 'CHECKING', 'Everyday Checking', ?)")
-			.params(customer.accountId(), customer.customerId(), "0210000210" + suffix.hashCode())
-			.update();
-		this.logins.save(customer.username(), customer.customerId(), this.passwords.encode(customer.password()));
-		return customer;
-	}
-
-	record TestCustomer(String username, String customerId, String password, String accountId) {
+	private TestCustomer newCustomer() {
+		return TestCustomer.create(this.jdbc, this.logins, this.passwords);
 	}
 
 	private static VirtualAuthenticator addAuthenticator(ChromeDriver driver) {
