@@ -67,7 +67,11 @@ public final class ConsentStepUp {
 	 * when none was, or too long ago.
 	 */
 	@Nullable Instant freshPasskey(Authentication customer) {
-		Instant oldest = this.clock.instant().minus(this.properties.stepUpMaxAge());
+		return passkeyGivenSince(customer, this.clock.instant().minus(this.properties.stepUpMaxAge()));
+	}
+
+	/** When {@code customer} gave a passkey after {@code oldest}; null if not. */
+	static @Nullable Instant passkeyGivenSince(Authentication customer, Instant oldest) {
 		for (GrantedAuthority authority : customer.getAuthorities()) {
 			if (authority instanceof FactorGrantedAuthority factor
 					&& FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(factor.getAuthority())
