@@ -101,7 +101,6 @@ public class CustomerPasskeys {
 			return false;
 		}
 		this.credentials.delete(credentialId);
-		recordChange("customer.passkey_removed", customerId, record.getLabel());
 		return true;
 	}
 
@@ -127,7 +126,10 @@ public class CustomerPasskeys {
 
 	}
 
-	/** Spring's repository, with a record of each passkey the customer adds. */
+	/**
+	 * Spring's repository, limited to customers' passkeys, with a record of each passkey
+	 * a customer adds or removes.
+	 */
 	private final class Audited implements UserCredentialRepository {
 
 		private final UserCredentialRepository delegate;
@@ -147,9 +149,19 @@ public class CustomerPasskeys {
 			}
 		}
 
+		// Spring's DELETE endpoint (owner checked by Spring) and the account page's form
+		// both end here
 		@Override
 		public void delete(Bytes credentialId) {
+			CredentialRecord record = findByCredentialId(credentialId);
+			if (record == null) {
+				return;
+			}
+			PublicKeyCredentialUserEntity owner = CustomerPasskeys.this.users.findById(record.getUserEntityUserId());
 			this.delegate.delete(credentialId);
+			if (owner != null) {
+				recordChange("customer.passkey_removed", owner.getName(), record.getLabel());
+			}
 		}
 
 		@Override

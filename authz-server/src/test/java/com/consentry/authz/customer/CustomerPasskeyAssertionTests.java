@@ -55,7 +55,7 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 	CustomerPseudonyms pseudonyms;
 
 	@Test
-	@DisplayName("WebAuthn L3 §7.2 steps 7-21: a passkey sign-in with a forged assertion (another key's signature, another origin, another relying party, a challenge the server never issued, an unknown passkey) is refused with 401, signs nobody in and is audited; the genuine one signs the customer in")
+	@DisplayName("WebAuthn L3 §7.2: a passkey sign-in with a forged assertion (another key's signature, another origin, another relying party, a challenge the server never issued, an unknown passkey) is refused with 401, signs nobody in and is audited; the genuine one signs the customer in")
 	void forgedSignInAssertionsAreRefused() throws Exception {
 		TestCustomer customer = TestCustomer.create(this.jdbc, this.logins, this.passwords);
 		SoftwarePasskey passkey = SoftwarePasskey.enrolledFor(customer.customerId(), RP_ID, this.jdbcOperations);

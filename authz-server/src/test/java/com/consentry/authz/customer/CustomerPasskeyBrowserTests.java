@@ -107,7 +107,7 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 	}
 
 	@Test
-	@DisplayName("Issue 12 (6), FAPI 2.0 §5.6 (step-up): after a password sign-in a payment-network consent is refused without a fresh passkey (consent unchanged, recorded) and approved with one")
+	@DisplayName("Issue 12 (6): after a password sign-in a payment-network consent is refused without a fresh passkey (consent unchanged, recorded) and approved with one")
 	void paymentNetworkConsentNeedsThePasskeyAfterThePassword() throws Exception {
 		TestCustomer customer = newCustomer();
 		ChromeDriver driver = browser.driver();
