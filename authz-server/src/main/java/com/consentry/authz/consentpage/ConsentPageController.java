@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Renders the consent page Spring Authorization Server sends the customer to.
@@ -90,6 +92,22 @@ final class ConsentPageController {
 		model.addAttribute("stepUpUrl", CustomerPasskeySignIn.SIGN_IN);
 		model.addAttribute("error", errorMessage(error, need));
 		return "consent";
+	}
+
+	/**
+	 * Sends the customer back to the consent page of {@code state} with {@code error}
+	 * (303): an answer the page must explain, not the end of the flow.
+	 */
+	static void sendBack(HttpServletResponse response, String clientId, String state, String error) {
+		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+		response.setHeader(HttpHeaders.LOCATION,
+				UriComponentsBuilder.fromPath(PATH)
+					.queryParam(OAuth2ParameterNames.CLIENT_ID, clientId)
+					.queryParam(OAuth2ParameterNames.STATE, state)
+					.queryParam("error", error)
+					.encode()
+					.build()
+					.toUriString());
 	}
 
 	private static @Nullable String errorMessage(@Nullable String error, ConsentStepUp.Need need) {

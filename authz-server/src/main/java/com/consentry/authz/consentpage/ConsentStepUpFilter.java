@@ -14,7 +14,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -24,7 +23,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Holds back an approval that {@link ConsentStepUp} says needs a passkey first: the
@@ -80,15 +78,7 @@ final class ConsentStepUpFilter extends OncePerRequestFilter {
 		if (need != ConsentStepUp.Need.NONE) {
 			record(customer, consentId, "failure",
 					Map.of("reason", (need == ConsentStepUp.Need.PASSKEY) ? "no_fresh_passkey" : "no_passkey"));
-			response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-			response.setHeader(HttpHeaders.LOCATION,
-					UriComponentsBuilder.fromPath(ConsentPageController.PATH)
-						.queryParam(OAuth2ParameterNames.CLIENT_ID, clientId)
-						.queryParam(OAuth2ParameterNames.STATE, state)
-						.queryParam("error", "step_up")
-						.encode()
-						.build()
-						.toUriString());
+			ConsentPageController.sendBack(response, clientId, state, "step_up");
 			return;
 		}
 		Instant given = this.stepUp.freshPasskey(customer);

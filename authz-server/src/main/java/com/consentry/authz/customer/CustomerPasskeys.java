@@ -1,6 +1,7 @@
 package com.consentry.authz.customer;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +80,7 @@ public class CustomerPasskeys {
 		return this.credentials.findByUserId(user.getId())
 			.stream()
 			.map(Passkey::of)
-			.sorted((a, b) -> String.valueOf(a.created()).compareTo(String.valueOf(b.created())))
+			.sorted(Comparator.comparing(Passkey::created, Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
 	}
 

@@ -25,7 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,13 +71,11 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 	void enrolSignOutAndSignInWithThePasskey() throws Exception {
 		TestCustomer customer = newCustomer();
 		ChromeDriver driver = browser.driver();
-		VirtualAuthenticator authenticator = addAuthenticator(driver);
+		VirtualAuthenticator authenticator = browser.addPasskeyDevice();
 		try {
-			enrolPasskey(driver, customer, "my phone");
+			enrolPasskeyAndSignOut(driver, customer, "my phone");
 			assertThat(authenticator.getCredentials()).hasSize(1);
 			assertThat(auditOutcomes(customer, "customer.passkey_enrolled")).containsExactly("success");
-			driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-			waitForPath(driver, "/login");
 
 			FapiTestClient partner = newPartner();
 			CodeVerifier verifier = new CodeVerifier();
@@ -111,19 +108,14 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 	void paymentNetworkConsentNeedsThePasskeyAfterThePassword() throws Exception {
 		TestCustomer customer = newCustomer();
 		ChromeDriver driver = browser.driver();
-		VirtualAuthenticator authenticator = addAuthenticator(driver);
+		VirtualAuthenticator authenticator = browser.addPasskeyDevice();
 		try {
-			enrolPasskey(driver, customer, "laptop");
-			driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-			waitForPath(driver, "/login");
+			enrolPasskeyAndSignOut(driver, customer, "laptop");
 
 			FapiTestClient partner = newPartner();
 			CodeVerifier verifier = new CodeVerifier();
 			String requestUri = push(partner, verifier, PAYMENT_DETAILS);
-			driver.get(authorizationUrl(partner, requestUri).toString());
-			waitForPath(driver, "/login");
-			signInWithPassword(driver, customer);
-			waitForPath(driver, "/oauth2/consent");
+			signInWithPasswordAt(driver, authorizationUrl(partner, requestUri), customer);
 			assertThat(driver.findElement(By.id("step-up")).getText()).contains("full account numbers");
 
 			// approving without the step-up: back on the page, nothing shared
@@ -157,18 +149,13 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 	void noStepUpWithoutPaymentNetworksOrWithoutPasskey() throws Exception {
 		TestCustomer customer = newCustomer();
 		ChromeDriver driver = browser.driver();
-		VirtualAuthenticator authenticator = addAuthenticator(driver);
+		VirtualAuthenticator authenticator = browser.addPasskeyDevice();
 		try {
-			enrolPasskey(driver, customer, "tablet");
-			driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-			waitForPath(driver, "/login");
+			enrolPasskeyAndSignOut(driver, customer, "tablet");
 
 			FapiTestClient partner = newPartner();
 			String requestUri = push(partner, new CodeVerifier(), FapiTestClient.FDX_DETAILS);
-			driver.get(authorizationUrl(partner, requestUri).toString());
-			waitForPath(driver, "/login");
-			signInWithPassword(driver, customer);
-			waitForPath(driver, "/oauth2/consent");
+			signInWithPasswordAt(driver, authorizationUrl(partner, requestUri), customer);
 			assertThat(driver.findElements(By.id("step-up"))).isEmpty();
 			chooseAccount(driver, customer);
 			assertThat(decide(driver, partner, "approve").getStringClaim("code")).isNotBlank();
@@ -192,7 +179,14 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 		}
 	}
 
-	private void enrolPasskey(WebDriver driver, TestCustomer customer, String label) {
+	private static void signInWithPasswordAt(WebDriver driver, URI authorizationUrl, TestCustomer customer) {
+		driver.get(authorizationUrl.toString());
+		waitForPath(driver, "/login");
+		signInWithPassword(driver, customer);
+		waitForPath(driver, "/oauth2/consent");
+	}
+
+	private void enrolPasskeyAndSignOut(WebDriver driver, TestCustomer customer, String label) {
 		driver.get(ISSUER.resolve("/account").toString());
 		waitForPath(driver, "/login");
 		signInWithPassword(driver, customer);
@@ -201,6 +195,8 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 		driver.findElement(By.id("label")).sendKeys(label);
 		driver.findElement(By.id("passkey-enrol")).click();
 		wait(driver).until((d) -> !d.findElements(By.cssSelector("tr[data-passkey='" + label + "']")).isEmpty());
+		driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		waitForPath(driver, "/login");
 	}
 
 	private static void signInWithPassword(WebDriver driver, TestCustomer customer) {
@@ -257,15 +253,6 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 
 	private TestCustomer newCustomer() {
 		return TestCustomer.create(this.jdbc, this.logins, this.passwords);
-	}
-
-	private static VirtualAuthenticator addAuthenticator(ChromeDriver driver) {
-		return driver.addVirtualAuthenticator(
-				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-					.setHasResidentKey(true)
-					.setHasUserVerification(true)
-					.setIsUserVerified(true));
 	}
 
 	private static Wait<WebDriver> wait(WebDriver driver) {
