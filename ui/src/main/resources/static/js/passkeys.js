@@ -60,6 +60,10 @@
         challenge: base64url.decode(options.challenge),
         allowCredentials: (options.allowCredentials || []).map((c) => ({ ...c, id: base64url.decode(c.id) }))
       };
+      if (button.dataset.userVerification) {
+        // the server insists on it where a passkey stands in for the password
+        publicKey.userVerification = button.dataset.userVerification;
+      }
       const credential = await navigator.credentials.get({ publicKey });
       const response = credential.response;
       const result = await post(button.dataset.signInUrl, {

@@ -125,6 +125,7 @@ public final class CustomerPasskeySignIn {
 						signedIn.onAuthenticationSuccess(request, response, authentication);
 					});
 					filter.setAuthenticationFailureHandler(new AuditedFailure());
+					filter.setRequestOptionsRepository(new UserVerificationRequired());
 					return filter;
 				}
 			}));

@@ -55,7 +55,7 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 	CustomerPseudonyms pseudonyms;
 
 	@Test
-	@DisplayName("WebAuthn L3 §7.2: a passkey sign-in with a forged assertion (another key's signature, another origin, another relying party, a challenge the server never issued, an unknown passkey) is refused with 401, signs nobody in and is audited; the genuine one signs the customer in")
+	@DisplayName("WebAuthn L3 §7.2: a passkey sign-in with a forged assertion (another key's signature, another origin, another relying party, a challenge the server never issued, no user verification, an unknown passkey) is refused with 401, signs nobody in and is audited; the genuine one signs the customer in")
 	void forgedSignInAssertionsAreRefused() throws Exception {
 		TestCustomer customer = TestCustomer.create(this.jdbc, this.logins, this.passwords);
 		SoftwarePasskey passkey = SoftwarePasskey.enrolledFor(customer.customerId(), RP_ID, this.jdbcOperations);
@@ -69,6 +69,7 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 		forgeries.put("another relying party", (c) -> passkey.assertion(c, ORIGIN, "evil.example"));
 		forgeries.put("a challenge never issued",
 				(c) -> passkey.assertion("bm90LWlzc3VlZC1ieS10aGUtc2VydmVy", ORIGIN, RP_ID));
+		forgeries.put("no user verification", (c) -> passkey.assertionWithoutUserVerification(c, ORIGIN, RP_ID));
 		forgeries.put("an unknown passkey", (c) -> SoftwarePasskey.unregistered().assertion(c, ORIGIN, RP_ID));
 		for (Map.Entry<String, Function<String, String>> forgery : forgeries.entrySet()) {
 			// each against a fresh challenge of this session, so that only the forged
@@ -93,8 +94,8 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 			.query()
 			.listOfRows();
 		assertThat(records).extracting((r) -> r.get("outcome"))
-			.containsExactly("failure", "failure", "failure", "failure", "failure", "success");
-		assertThat(records.get(5).get("actor")).isEqualTo(this.pseudonyms.of(customer.customerId()));
+			.containsExactly("failure", "failure", "failure", "failure", "failure", "failure", "success");
+		assertThat(records.get(6).get("actor")).isEqualTo(this.pseudonyms.of(customer.customerId()));
 		assertThat(records.get(0).get("actor")).isNotEqualTo(this.pseudonyms.of(customer.customerId()));
 	}
 

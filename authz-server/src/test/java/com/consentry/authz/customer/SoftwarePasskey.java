@@ -103,14 +103,26 @@ final class SoftwarePasskey {
 	 * (base64url) as seen by a page at {@code origin} for relying party {@code rpId}.
 	 */
 	String assertion(String challenge, String origin, String rpId) {
+		return assertion(challenge, origin, rpId, true);
+	}
+
+	/**
+	 * An assertion whose authenticator data says the user was present but not verified
+	 * (an authenticator without PIN or biometrics).
+	 */
+	String assertionWithoutUserVerification(String challenge, String origin, String rpId) {
+		return assertion(challenge, origin, rpId, false);
+	}
+
+	private String assertion(String challenge, String origin, String rpId, boolean userVerified) {
 		this.counter++;
 		byte[] clientData = ("{\"type\":\"webauthn.get\",\"challenge\":\"" + challenge + "\",\"origin\":\"" + origin
 				+ "\",\"crossOrigin\":false}")
 			.getBytes(StandardCharsets.UTF_8);
 		ByteBuffer authenticatorData = ByteBuffer.allocate(37);
 		authenticatorData.put(sha256(rpId.getBytes(StandardCharsets.US_ASCII)));
-		// user present and user verified
-		authenticatorData.put((byte) 0x05);
+		// user present (0x01), and user verified (0x04)
+		authenticatorData.put((byte) (userVerified ? 0x05 : 0x01));
 		authenticatorData.putInt(this.counter);
 		byte[] signature;
 		try {
