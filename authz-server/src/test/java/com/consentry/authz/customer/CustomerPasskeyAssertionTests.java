@@ -2,6 +2,7 @@ package com.consentry.authz.customer;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,50 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 			.query(String.class)
 			.list()).containsExactly("consent.step_up:failure", "customer.step_up:failure", "consent.step_up:failure",
 					"customer.step_up:success", "consent.step_up:success");
+	}
+
+	@Test
+	@DisplayName("Issue 12 (6): a customer cannot remove another customer's passkey (404, the passkey stays) and removes their own")
+	void passkeysAreRemovedOnlyByTheirCustomer() {
+		TestCustomer owner = TestCustomer.create(this.jdbc, this.logins, this.passwords);
+		SoftwarePasskey ownersPasskey = SoftwarePasskey.enrolledFor(owner.customerId(), RP_ID, this.jdbcOperations);
+		TestCustomer other = TestCustomer.create(this.jdbc, this.logins, this.passwords);
+		SoftwarePasskey othersPasskey = SoftwarePasskey.enrolledFor(other.customerId(), RP_ID, this.jdbcOperations);
+		CustomerSession browser = new CustomerSession(ISSUER);
+		HttpResponse<String> account = browser.signIn(browser.get(ISSUER.resolve("/account")), owner.username(),
+				owner.password());
+		assertThat(account.body()).contains("software key");
+
+		HttpResponse<String> refused = browser.post("/account/passkeys/remove", withCsrf(account, othersPasskey.id()));
+		assertThat(refused.statusCode()).isEqualTo(404);
+		assertThat(passkeyCount(other)).isEqualTo(1);
+		HttpResponse<String> malformed = browser.post("/account/passkeys/remove", withCsrf(account, "%%%"));
+		assertThat(malformed.statusCode()).isEqualTo(404);
+
+		HttpResponse<String> removed = browser.post("/account/passkeys/remove", withCsrf(account, ownersPasskey.id()));
+		assertThat(removed.uri().getPath()).isEqualTo("/account");
+		assertThat(removed.body()).contains("Passkey removed").contains("No passkey yet");
+		assertThat(passkeyCount(owner)).isZero();
+		assertThat(passkeyCount(other)).isEqualTo(1);
+	}
+
+	private static List<Map.Entry<String, String>> withCsrf(HttpResponse<String> page, String passkeyId) {
+		List<Map.Entry<String, String>> form = new ArrayList<>(CustomerSession.hiddenFields(page.body())
+			.stream()
+			.filter((field) -> field.getKey().equals("_csrf"))
+			.limit(1)
+			.toList());
+		form.add(Map.entry("id", passkeyId));
+		return form;
+	}
+
+	private long passkeyCount(TestCustomer customer) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM authz.user_credentials c JOIN authz.user_entities e "
+					+ "ON e.id = c.user_entity_user_id WHERE e.customer_id = ?")
+			.param(customer.customerId())
+			.query(Long.class)
+			.single();
 	}
 
 	/** A new challenge for this session (the options the passkey script asks for). */

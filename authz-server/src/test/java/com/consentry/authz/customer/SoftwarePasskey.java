@@ -88,6 +88,11 @@ final class SoftwarePasskey {
 		return passkey;
 	}
 
+	/** The credential id, base64url. */
+	String id() {
+		return this.credentialId.toBase64UrlString();
+	}
+
 	/** A passkey the server has never seen. */
 	static SoftwarePasskey unregistered() {
 		return new SoftwarePasskey(newKey(), Bytes.random(), Bytes.random());
