@@ -1,5 +1,7 @@
 package com.consentry.authz;
 
+import com.consentry.authz.customer.CustomerPasskeySignIn;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,8 +14,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The customer-facing pages: sign-in and consent. Form login with CSRF, session fixation
- * protection, a strict content security policy and no framing.
+ * The customer-facing pages: sign-in and consent. Form login and passkeys
+ * ({@link CustomerPasskeySignIn}) with CSRF, session fixation protection, a strict
+ * content security policy and no framing.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
@@ -37,10 +40,11 @@ public class WebSecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain customerPages(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler)
-			throws Exception {
+	SecurityFilterChain customerPages(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler,
+			CustomerPasskeySignIn passkeys) throws Exception {
+		passkeys.configure(http);
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/css/**", "/error", "/favicon.ico", "/.well-known/**")
+			.requestMatchers("/login", "/css/**", "/js/**", "/error", "/favicon.ico", "/.well-known/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

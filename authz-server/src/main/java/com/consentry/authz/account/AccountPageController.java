@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import com.consentry.audit.ConsentAccesses;
 import com.consentry.authz.consentpage.AccountChoice;
+import com.consentry.authz.customer.CustomerPasskeySignIn;
+import com.consentry.authz.customer.CustomerPasskeys;
 import com.consentry.consent.Consent;
 import com.consentry.consent.ConsentId;
 import com.consentry.consent.ConsentNotFoundException;
@@ -44,7 +46,9 @@ import org.springframework.web.servlet.ModelAndView;
  * for confirmation first ({@code GET .../revoke}), then a CSRF-protected POST revokes it
  * and every token under it. A consent of another customer, or an unknown id, is a 404
  * page and nothing changes. Each consent shows who accessed the data under it (the audit
- * trail's gateway records): the last access in the list, the latest 100 on its page.
+ * trail's gateway records): the last access in the list, the latest 100 on its page. The
+ * page also lists the customer's passkeys, adds one (the passkey script and Spring
+ * Security's WebAuthn endpoints) and removes one.
  */
 @Controller
 final class AccountPageController {
@@ -54,6 +58,8 @@ final class AccountPageController {
 	static final String CONSENT = "/account/consents/{consentId}";
 
 	static final String REVOKE = CONSENT + "/revoke";
+
+	static final String REMOVE_PASSKEY = "/account/passkeys/remove";
 
 	private static final int MAX_ACCESSES = 100;
 
@@ -69,9 +75,13 @@ final class AccountPageController {
 
 	private final ConsentAccesses accesses;
 
+	private final CustomerPasskeys passkeys;
+
 	AccountPageController(Consents consents, Partners partners, RegisteredClientRepository clients,
-			CustomerAccounts customerAccounts, ConsentAccesses accesses) {
+			CustomerAccounts customerAccounts, ConsentAccesses accesses, CustomerPasskeys passkeys) {
 		Assert.notNull(accesses, "accesses cannot be null");
+		Assert.notNull(passkeys, "passkeys cannot be null");
+		this.passkeys = passkeys;
 		this.accesses = accesses;
 		Assert.notNull(consents, "consents cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
@@ -84,8 +94,9 @@ final class AccountPageController {
 	}
 
 	@GetMapping(HOME)
-	String home(@RequestParam(name = "revoked", required = false) @Nullable String revoked, Principal principal,
-			Model model, HttpServletResponse response) {
+	String home(@RequestParam(name = "revoked", required = false) @Nullable String revoked,
+			@RequestParam(name = "passkeyRemoved", required = false) @Nullable String passkeyRemoved,
+			Principal principal, Model model, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Instant now = this.consents.now();
 		Function<String, @Nullable AccountChoice> accounts = accountsOf(principal.getName());
@@ -102,7 +113,24 @@ final class AccountPageController {
 		model.addAttribute("accesses", accessesOf(views.stream().map(ConsentView::id).toList(), accounts, 1));
 		model.addAttribute("revoked", revoked != null && ConsentId.isWellFormed(revoked)
 				&& views.stream().anyMatch((view) -> view.id().equals(revoked) && !view.running()));
+		model.addAttribute("passkeys",
+				this.passkeys.passkeysOf(principal.getName()).stream().map(PasskeyView::of).toList());
+		model.addAttribute("passkeyRemoved", passkeyRemoved != null);
+		model.addAttribute("passkeyOptionsUrl", CustomerPasskeySignIn.REGISTER_OPTIONS);
+		model.addAttribute("passkeyRegisterUrl", CustomerPasskeySignIn.REGISTER);
 		return "account";
+	}
+
+	/**
+	 * Removes one of the customer's passkeys (a CSRF-protected form, no JavaScript); a
+	 * passkey that is not theirs is a 404 page and nothing changes.
+	 */
+	@PostMapping(REMOVE_PASSKEY)
+	ModelAndView removePasskey(@RequestParam("id") String id, Principal principal) {
+		if (!this.passkeys.remove(principal.getName(), id)) {
+			return notFound();
+		}
+		return new ModelAndView("redirect:" + HOME + "?passkeyRemoved#passkeys");
 	}
 
 	@GetMapping(CONSENT)

@@ -64,7 +64,7 @@ record ConsentView(String id, String partner, String status, boolean running, Li
 				customerData, format(consent.authorizedAt()), format(consent.expiresAt()), ended);
 	}
 
-	private static String format(@Nullable Instant instant) {
+	static String format(@Nullable Instant instant) {
 		return (instant != null) ? DATE.format(instant) : "";
 	}
 

@@ -1,12 +1,14 @@
 package com.consentry.authz.admin;
 
-import java.net.URI;
 import java.time.Clock;
 
 import com.consentry.authz.WebSecurityConfiguration;
 import com.consentry.authz.customer.PasswordChecks;
 import com.consentry.authz.customer.SignInFailureHandler;
 import com.consentry.authz.customer.SignInThrottle;
+import com.consentry.authz.passkeys.PasskeyUsers;
+import com.consentry.authz.passkeys.RelyingParty;
+import com.consentry.authz.passkeys.SessionPasskeyEnrolments;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,7 +66,7 @@ public class AdminSecurityConfiguration {
 
 	@Bean
 	PublicKeyCredentialUserEntityRepository adminPasskeyUsers(JdbcOperations jdbc) {
-		return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+		return PasskeyUsers.bankAdmins(new JdbcPublicKeyCredentialUserEntityRepository(jdbc));
 	}
 
 	@Bean
@@ -89,7 +91,7 @@ public class AdminSecurityConfiguration {
 		passwordAccepted.setRequestCache(requests);
 		passwordAccepted.setDefaultTargetUrl("/admin");
 		ConsoleAccess access = new ConsoleAccess(admins);
-		URI issuer = URI.create(server.getIssuer());
+		RelyingParty relyingParty = RelyingParty.of(server.getIssuer());
 		http.setSharedObject(UserDetailsService.class, new AdminUserDetails(admins));
 		http.setSharedObject(PublicKeyCredentialUserEntityRepository.class, passkeyUsers);
 		http.setSharedObject(UserCredentialRepository.class, passkeys);
@@ -114,8 +116,8 @@ public class AdminSecurityConfiguration {
 				.successHandler(passwordAccepted)
 				.failureHandler(new SignInFailureHandler(SIGN_IN)))
 			.webAuthn((passkey) -> passkey.rpName(properties.relyingPartyName())
-				.rpId(issuer.getHost())
-				.allowedOrigins(origin(issuer))
+				.rpId(relyingParty.id())
+				.allowedOrigins(relyingParty.origin())
 				.disableDefaultRegistrationPage(true)
 				.creationOptionsRepository(new SessionPasskeyEnrolments())
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
@@ -143,11 +145,6 @@ public class AdminSecurityConfiguration {
 		DefaultSecurityFilterChain chain = http.build();
 		AdminPasskeyEndpoints.moveUnderConsole(chain.getFilters());
 		return chain;
-	}
-
-	// a WebAuthn origin: scheme, host and any explicit port of the issuer
-	private static String origin(URI issuer) {
-		return issuer.getScheme() + "://" + issuer.getHost() + ((issuer.getPort() < 0) ? "" : ":" + issuer.getPort());
 	}
 
 }

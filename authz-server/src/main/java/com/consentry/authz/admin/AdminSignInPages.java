@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The console's sign-in pages: the password form, the passkey step, and the admin's
  * passkeys (where one is enrolled). The passkey ceremonies run in
- * {@code /admin/assets/passkeys.js}; everything else works without JavaScript.
+ * {@code /js/passkeys.js}; everything else works without JavaScript.
  */
 @Controller
 final class AdminSignInPages {

@@ -1,9 +1,9 @@
 package com.consentry.authz.consentpage;
 
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.consentry.authz.customer.CustomerPasskeySignIn;
 import com.consentry.consent.ConsentRequest;
 import com.consentry.consent.CustomerAccounts;
 import com.consentry.consent.DataCluster;
@@ -12,8 +12,11 @@ import com.consentry.consent.ResourceType;
 import com.consentry.registry.Partner;
 import com.consentry.registry.Partners;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
@@ -21,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Renders the consent page Spring Authorization Server sends the customer to.
@@ -38,8 +42,12 @@ final class ConsentPageController {
 
 	private final CustomerAccounts customerAccounts;
 
+	private final ConsentStepUp stepUp;
+
 	ConsentPageController(PendingConsents pendingConsents, RegisteredClientRepository clients, Partners partners,
-			CustomerAccounts customerAccounts) {
+			CustomerAccounts customerAccounts, ConsentStepUp stepUp) {
+		Assert.notNull(stepUp, "stepUp cannot be null");
+		this.stepUp = stepUp;
 		Assert.notNull(pendingConsents, "pendingConsents cannot be null");
 		Assert.notNull(clients, "clients cannot be null");
 		Assert.notNull(partners, "partners cannot be null");
@@ -52,7 +60,7 @@ final class ConsentPageController {
 
 	@GetMapping(PATH)
 	String consentPage(@RequestParam("client_id") String clientId, @RequestParam("state") String state,
-			@RequestParam(name = "error", required = false) String error, Principal principal, Model model,
+			@RequestParam(name = "error", required = false) String error, Authentication principal, Model model,
 			HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		PendingConsents.Pending pending = this.pendingConsents.find(state, clientId, principal.getName()).orElse(null);
@@ -77,8 +85,44 @@ final class ConsentPageController {
 				wantsAccounts
 						? this.customerAccounts.accountsOf(principal.getName()).stream().map(AccountChoice::of).toList()
 						: List.of());
-		model.addAttribute("error", "no_account".equals(error) ? "Choose at least one account to share." : null);
+		ConsentStepUp.Need need = this.stepUp.need(request, principal);
+		model.addAttribute("stepUp", need == ConsentStepUp.Need.PASSKEY);
+		model.addAttribute("enrolPasskey", need == ConsentStepUp.Need.ENROL_PASSKEY);
+		model.addAttribute("stepUpOptionsUrl", CustomerPasskeySignIn.SIGN_IN_OPTIONS);
+		model.addAttribute("stepUpUrl", CustomerPasskeySignIn.SIGN_IN);
+		model.addAttribute("error", errorMessage(error, need));
 		return "consent";
+	}
+
+	/**
+	 * Sends the customer back to the consent page of {@code state} with {@code error}
+	 * (303): an answer the page must explain, not the end of the flow.
+	 */
+	static void sendBack(HttpServletResponse response, String clientId, String state, String error) {
+		response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+		response.setHeader(HttpHeaders.LOCATION,
+				UriComponentsBuilder.fromPath(PATH)
+					.queryParam(OAuth2ParameterNames.CLIENT_ID, clientId)
+					.queryParam(OAuth2ParameterNames.STATE, state)
+					.queryParam("error", error)
+					.encode()
+					.build()
+					.toUriString());
+	}
+
+	private static @Nullable String errorMessage(@Nullable String error, ConsentStepUp.Need need) {
+		if ("no_account".equals(error)) {
+			return "Choose at least one account to share.";
+		}
+		if ("step_up".equals(error) && need == ConsentStepUp.Need.PASSKEY) {
+			return "Nothing was shared yet. This app asks for your full account numbers: confirm it is you "
+					+ "with your passkey before you allow it.";
+		}
+		if ("step_up".equals(error) && need == ConsentStepUp.Need.ENROL_PASSKEY) {
+			return "Nothing was shared yet. The bank asks for a passkey before an app may see your full "
+					+ "account numbers.";
+		}
+		return null;
 	}
 
 	private static List<DataCluster> clusters(ConsentRequest request) {

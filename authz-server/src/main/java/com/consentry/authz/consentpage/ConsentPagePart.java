@@ -1,6 +1,8 @@
 package com.consentry.authz.consentpage;
 
+import com.consentry.audit.AuditTrail;
 import com.consentry.authz.AuthorizationServerPart;
+import com.consentry.authz.audit.CustomerPseudonyms;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -10,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The consent step of the authorization endpoint: our consent page and the customer's
- * chosen accounts checked against the pending consent ({@link ConsentDecision}, applied
- * by the authorization endpoint's part, turns the decision into the FDX consent's state).
+ * The consent step of the authorization endpoint: our consent page, the customer's chosen
+ * accounts checked against the pending consent, the passkey step-up a payment-network
+ * consent may need ({@link ConsentStepUpFilter}) ({@link ConsentDecision}, applied by the
+ * authorization endpoint's part, turns the decision into the FDX consent's state).
  */
 @Component
 final class ConsentPagePart implements AuthorizationServerPart {
@@ -21,11 +24,24 @@ final class ConsentPagePart implements AuthorizationServerPart {
 
 	private final AuthorizationServerSettings settings;
 
-	ConsentPagePart(PendingConsents pendingConsents, AuthorizationServerSettings settings) {
+	private final ConsentStepUp stepUp;
+
+	private final AuditTrail audit;
+
+	private final CustomerPseudonyms pseudonyms;
+
+	ConsentPagePart(PendingConsents pendingConsents, AuthorizationServerSettings settings, ConsentStepUp stepUp,
+			AuditTrail audit, CustomerPseudonyms pseudonyms) {
 		Assert.notNull(pendingConsents, "pendingConsents cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(stepUp, "stepUp cannot be null");
+		Assert.notNull(audit, "audit cannot be null");
+		Assert.notNull(pseudonyms, "pseudonyms cannot be null");
 		this.pendingConsents = pendingConsents;
 		this.settings = settings;
+		this.stepUp = stepUp;
+		this.audit = audit;
+		this.pseudonyms = pseudonyms;
 	}
 
 	@Override
@@ -39,6 +55,8 @@ final class ConsentPagePart implements AuthorizationServerPart {
 	public void configure(HttpSecurity http) {
 		http.addFilterAfter(new ConsentSelectionFilter(this.settings.getAuthorizationEndpoint(), this.pendingConsents),
 				SecurityContextHolderFilter.class);
+		http.addFilterAfter(new ConsentStepUpFilter(this.settings.getAuthorizationEndpoint(), this.pendingConsents,
+				this.stepUp, this.audit, this.pseudonyms), SecurityContextHolderFilter.class);
 	}
 
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +17,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * An approval that picks no account, for a request that asks for account data, goes back
@@ -53,15 +51,7 @@ public final class ConsentSelectionFilter extends OncePerRequestFilter {
 		if (emptyApproval && this.pendingConsents.find(state, clientId, customer.getName())
 			.filter((pending) -> !pending.consent().request().clustersFor(ResourceType.ACCOUNT).isEmpty())
 			.isPresent()) {
-			response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-			response.setHeader(HttpHeaders.LOCATION,
-					UriComponentsBuilder.fromPath(ConsentPageController.PATH)
-						.queryParam(OAuth2ParameterNames.CLIENT_ID, clientId)
-						.queryParam(OAuth2ParameterNames.STATE, state)
-						.queryParam("error", "no_account")
-						.encode()
-						.build()
-						.toUriString());
+			ConsentPageController.sendBack(response, clientId, state, "no_account");
 			return;
 		}
 		chain.doFilter(request, response);

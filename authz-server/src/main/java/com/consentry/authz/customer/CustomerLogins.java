@@ -42,6 +42,14 @@ public class CustomerLogins {
 			.update() == 1;
 	}
 
+	/** Whether a customer with this id can sign in (a passkey needs its customer). */
+	boolean hasCustomer(String customerId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM authz.customer_login WHERE customer_id = ?)")
+			.param(customerId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	Optional<StoredLogin> find(String username) {
 		return this.jdbc.sql("SELECT customer_id, password_hash FROM authz.customer_login WHERE username = ?")
 			.param(username)

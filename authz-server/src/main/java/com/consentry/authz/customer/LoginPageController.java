@@ -23,6 +23,8 @@ final class LoginPageController {
 			model.addAttribute("error", "The user name or password is not right, or sign-in is paused after "
 					+ "several failed attempts. Try again later if you are sure of your password.");
 		}
+		model.addAttribute("passkeyOptionsUrl", CustomerPasskeySignIn.SIGN_IN_OPTIONS);
+		model.addAttribute("passkeySignInUrl", CustomerPasskeySignIn.SIGN_IN);
 		return "login";
 	}
 

@@ -26,7 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,12 +73,7 @@ class AdminConsoleBrowserTests extends AuthorizationServerTest {
 		// a bank that approves partners itself: the partner waits for the admin
 		this.jdbc.sql("UPDATE registry.partner SET status = 'PENDING' WHERE org_id = ?").param(org).update();
 		ChromeDriver driver = browser.driver();
-		VirtualAuthenticator authenticator = driver.addVirtualAuthenticator(
-				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-					.setHasResidentKey(true)
-					.setHasUserVerification(true)
-					.setIsUserVerified(true));
+		VirtualAuthenticator authenticator = browser.addPasskeyDevice();
 		try {
 			// first sign-in: password, then the enrolment the bank opened
 			signInWithPassword(driver, username, "console-pass-" + suffix);
@@ -163,7 +157,7 @@ class AdminConsoleBrowserTests extends AuthorizationServerTest {
 		String org = "org-console-csrf-" + suffix;
 		registerPartner(org, "Csrf Co " + suffix, "Csrf App " + suffix);
 		ChromeDriver driver = browser.driver();
-		VirtualAuthenticator authenticator = addAuthenticator(driver);
+		VirtualAuthenticator authenticator = browser.addPasskeyDevice();
 		try {
 			signInWithPasskeyAsNewAdmin(driver, suffix);
 
@@ -194,7 +188,7 @@ class AdminConsoleBrowserTests extends AuthorizationServerTest {
 		String app = "Chart App " + suffix;
 		FapiTestClient partner = registerPartner(org, "Chart Co " + suffix, app);
 		ChromeDriver driver = browser.driver();
-		VirtualAuthenticator authenticator = addAuthenticator(driver);
+		VirtualAuthenticator authenticator = browser.addPasskeyDevice();
 		try {
 			signInWithPasskeyAsNewAdmin(driver, suffix);
 			long grantedBefore = Long.parseLong(driver.findElement(By.id("consents-granted")).getText());
@@ -258,15 +252,6 @@ class AdminConsoleBrowserTests extends AuthorizationServerTest {
 		driver.get(ISSUER.resolve("/admin/login/passkey").toString());
 		driver.findElement(By.id("passkey-sign-in")).click();
 		waitForPath(driver, "/admin");
-	}
-
-	private static VirtualAuthenticator addAuthenticator(ChromeDriver driver) {
-		return driver.addVirtualAuthenticator(
-				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-					.setHasResidentKey(true)
-					.setHasUserVerification(true)
-					.setIsUserVerified(true));
 	}
 
 	private static FapiTestClient registerPartner(String org, String orgName, String clientName) {

@@ -25,6 +25,10 @@ public final class CustomerSession {
 	private static final Pattern HIDDEN = Pattern
 		.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
+	private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+	private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
+
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	private final URI server;
@@ -69,6 +73,24 @@ public final class CustomerSession {
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build());
 		return followOnServer(response);
+	}
+
+	/**
+	 * POSTs {@code json} as the pages' passkey script does, with the CSRF token of
+	 * {@code page} (its {@code _csrf} meta tags); returns the answer, not followed.
+	 */
+	public HttpResponse<String> postJson(String path, String json, HttpResponse<String> page) {
+		Matcher token = CSRF_TOKEN.matcher(page.body());
+		Matcher header = CSRF_HEADER.matcher(page.body());
+		if (!token.find() || !header.find()) {
+			throw new IllegalStateException("no CSRF meta tags on " + page.uri());
+		}
+		return send(HttpRequest.newBuilder(this.server.resolve(path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header(header.group(1), token.group(1))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
 	}
 
 	/** Fills the login form of {@code loginPage}. */

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -99,6 +101,20 @@ public final class HeadlessChromium implements BeforeAllCallback, BeforeEachCall
 			close();
 			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Adds Selenium's virtual authenticator as the user's passkey device: CTAP2, built
+	 * in, discoverable credentials, user verification done. Remove it when the test is
+	 * done.
+	 */
+	public VirtualAuthenticator addPasskeyDevice() {
+		return driver().addVirtualAuthenticator(
+				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+					.setHasResidentKey(true)
+					.setHasUserVerification(true)
+					.setIsUserVerified(true));
 	}
 
 	/** Forgets every cookie (the customer's sessions), in every site. */

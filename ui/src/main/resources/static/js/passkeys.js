@@ -1,6 +1,7 @@
-// The console's passkey ceremonies (WebAuthn), the one part of the console that needs JavaScript.
-// Talks to Spring Security's WebAuthn endpoints under /admin, named by the page's data attributes,
-// with the page's CSRF token.
+// The passkey ceremonies (WebAuthn) of the customers' pages and the bank console, the one part of
+// either that needs JavaScript. Talks to Spring Security's WebAuthn endpoints named by the page's data
+// attributes, with the page's CSRF token: sign-in (#passkey-sign-in), step-up on a page already signed
+// in (#passkey-step-up, which returns to data-next) and enrolment (#passkey-register).
 "use strict";
 (() => {
   const base64url = {
@@ -39,17 +40,17 @@
     element.hidden = false;
   }
 
-  // a redirect the server suggests is followed only within the console
-  function next(suggested, fallback) {
+  // a redirect the server suggests is followed only within this site's part named by data-within
+  function next(suggested, fallback, within) {
     try {
       const url = new URL(suggested, location.href);
-      return url.origin === location.origin && url.pathname.startsWith("/admin") ? url.href : fallback;
+      return url.origin === location.origin && url.pathname.startsWith(within || "/") ? url.href : fallback;
     } catch (ignored) {
       return fallback;
     }
   }
 
-  async function signIn(button) {
+  async function signIn(button, followServer) {
     const status = document.getElementById("passkey-status");
     status.hidden = true;
     try {
@@ -59,6 +60,10 @@
         challenge: base64url.decode(options.challenge),
         allowCredentials: (options.allowCredentials || []).map((c) => ({ ...c, id: base64url.decode(c.id) }))
       };
+      if (button.dataset.userVerification) {
+        // the server insists on it where a passkey stands in for the password
+        publicKey.userVerification = button.dataset.userVerification;
+      }
       const credential = await navigator.credentials.get({ publicKey });
       const response = credential.response;
       const result = await post(button.dataset.signInUrl, {
@@ -77,7 +82,8 @@
       if (!result.authenticated) {
         throw new Error("the passkey was not accepted");
       }
-      location.assign(next(result.redirectUrl, button.dataset.next));
+      location.assign(followServer ? next(result.redirectUrl, button.dataset.next, button.dataset.within)
+        : button.dataset.next);
     } catch (error) {
       show(status, `Signing in with the passkey failed: ${error.message}. Try again.`);
     }
@@ -131,7 +137,12 @@
     const button = document.getElementById("passkey-sign-in");
     if (button) {
       button.hidden = false;
-      button.addEventListener("click", () => signIn(button));
+      button.addEventListener("click", () => signIn(button, true));
+    }
+    const stepUp = document.getElementById("passkey-step-up");
+    if (stepUp) {
+      stepUp.hidden = false;
+      stepUp.addEventListener("click", () => signIn(stepUp, false));
     }
     const form = document.getElementById("passkey-register");
     if (form) {

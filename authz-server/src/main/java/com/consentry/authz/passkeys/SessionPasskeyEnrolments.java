@@ -1,4 +1,4 @@
-package com.consentry.authz.admin;
+package com.consentry.authz.passkeys;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.springframework.security.web.webauthn.registration.PublicKeyCredentia
  * creation options are not serializable: they are kept as a serializable copy of their
  * parts and rebuilt when the registration comes.
  */
-final class SessionPasskeyEnrolments implements PublicKeyCredentialCreationOptionsRepository {
+public final class SessionPasskeyEnrolments implements PublicKeyCredentialCreationOptionsRepository {
 
 	private static final String ATTRIBUTE = SessionPasskeyEnrolments.class.getName();
 
