@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.consentry.tls.LocalCertificateAuthority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * production.
  * <p>
  * With the argument {@code --tls} all three serve https instead, with certificates of a
- * local authority made on first start in {@code .consentry-data/tls/}
- * ({@link LocalCertificateAuthority}); the issuer is {@code https://localhost:9000}, and
- * each process trusts that authority for its calls to the others.
+ * local authority made on first start in {@code .consentry-data/tls/} ({@link TlsRun});
+ * the issuer is {@code https://localhost:9000}, and each process trusts that authority
+ * for its calls to the others.
  */
 public final class PlatformLauncher {
 
@@ -42,19 +41,11 @@ public final class PlatformLauncher {
 		List<String> jvmOptions = new ArrayList<>();
 		List<String> serverTls = new ArrayList<>();
 		if (tls) {
-			LocalCertificateAuthority.Material material = LocalCertificateAuthority
-				.ensure(root.resolve(".consentry-data").resolve("tls"));
+			TlsRun run = TlsRun.in(root.resolve(".consentry-data").resolve("tls"));
 			// the launcher's own readiness checks trust the authority too
-			System.setProperty("javax.net.ssl.trustStore", material.trustStore().toString());
-			System.setProperty("javax.net.ssl.trustStorePassword", LocalCertificateAuthority.TRUST_STORE_PASSWORD);
-			System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-			jvmOptions.addAll(List.of("-Djavax.net.ssl.trustStore=" + material.trustStore(),
-					"-Djavax.net.ssl.trustStorePassword=" + LocalCertificateAuthority.TRUST_STORE_PASSWORD,
-					"-Djavax.net.ssl.trustStoreType=PKCS12"));
-			serverTls.addAll(List.of("--server.ssl.bundle=server",
-					"--spring.ssl.bundle.pem.server.keystore.certificate=" + material.certificate().toUri(),
-					"--spring.ssl.bundle.pem.server.keystore.private-key=" + material.privateKey().toUri(),
-					"--spring.ssl.bundle.pem.server.reload-on-update=true"));
+			run.trustInThisJvm();
+			jvmOptions.addAll(run.jvmOptions());
+			serverTls.addAll(run.serverArguments());
 		}
 		String issuer = scheme + "://localhost:9000";
 		String gatewayUrl = scheme + "://localhost:8080";
@@ -62,8 +53,9 @@ public final class PlatformLauncher {
 		List<String> authorizationArguments = new ArrayList<>(serverTls);
 		authorizationArguments.add("--consentry.database.embedded.port=" + databasePort);
 		if (tls) {
-			authorizationArguments.addAll(List.of("--consentry.issuer=" + issuer,
-					"--consentry.token.audience=" + gatewayUrl, "--consentry.consent-api.public-base-urls=" + gatewayUrl));
+			authorizationArguments
+				.addAll(List.of("--consentry.issuer=" + issuer, "--consentry.token.audience=" + gatewayUrl,
+						"--consentry.consent-api.public-base-urls=" + gatewayUrl));
 		}
 		Process authorization = Deployable.AUTHORIZATION_SERVER.start(root, jvmOptions, authorizationArguments,
 				Map.of(), null);

@@ -47,7 +47,7 @@ public final class BouncyCastleJsseImplementation extends JSSEImplementation {
 		host.setProtocols(String.join("+", FapiTlsPolicy.PROTOCOLS));
 		host.setCiphers(String.join(",", FapiTlsPolicy.TLS12_CIPHER_SUITES));
 		host.setCipherSuites(String.join(":", FapiTlsPolicy.TLS13_CIPHER_SUITES));
-		host.setGroups(String.join(":", FapiTlsPolicy.NAMED_GROUPS));
+		host.setGroups(String.join(",", FapiTlsPolicy.NAMED_GROUPS));
 		host.setHonorCipherOrder(true);
 	}
 

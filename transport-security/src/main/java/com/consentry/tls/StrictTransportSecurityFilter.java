@@ -6,14 +6,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Strict-Transport-Security} on every response of an https connection (RFC 6797
  * §7.2: never over plain http), set before anything else runs so that errors, redirects
- * and proxied answers carry it too. Spring Security's own HSTS writer leaves a header
- * that is already there.
+ * and proxied answers carry it too. The header is this server's policy alone: what later
+ * code or a proxied upstream (the gateway's routes) would add is dropped, so a response
+ * never carries two; Spring Security's own HSTS writer leaves a header that is there.
  */
 final class StrictTransportSecurityFilter extends OncePerRequestFilter {
 
@@ -28,10 +30,28 @@ final class StrictTransportSecurityFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.isSecure()) {
-			response.setHeader(HEADER, this.value);
+		if (!request.isSecure()) {
+			chain.doFilter(request, response);
+			return;
 		}
-		chain.doFilter(request, response);
+		response.setHeader(HEADER, this.value);
+		chain.doFilter(request, new HttpServletResponseWrapper(response) {
+
+			@Override
+			public void setHeader(String name, String value) {
+				if (!HEADER.equalsIgnoreCase(name)) {
+					super.setHeader(name, value);
+				}
+			}
+
+			@Override
+			public void addHeader(String name, String value) {
+				if (!HEADER.equalsIgnoreCase(name)) {
+					super.addHeader(name, value);
+				}
+			}
+
+		});
 	}
 
 }
