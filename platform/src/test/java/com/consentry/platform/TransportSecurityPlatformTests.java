@@ -109,13 +109,13 @@ class TransportSecurityPlatformTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.1: the resource gateway refuses a TLS 1.1 client")
+	@DisplayName("FAPI2 SP §5.2.1: the resource gateway refuses a TLS 1.1 client")
 	void gatewayRefusesTls11() {
 		assertThatException().isThrownBy(() -> TlsProbe.handshakeOnly(gatewayPort, ProtocolVersion.TLSv11));
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.2: the resource gateway refuses a TLS 1.2 client offering only a non-FAPI suite, and serves one with a FAPI suite")
+	@DisplayName("FAPI2 SP §5.2.2: the resource gateway refuses a TLS 1.2 client offering only a non-FAPI suite, and serves one with a FAPI suite")
 	void gatewayCipherSuites() throws IOException {
 		assertThatException().isThrownBy(() -> jdk().protocols("TLSv1.2")
 			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256")
@@ -128,7 +128,7 @@ class TransportSecurityPlatformTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.3: HSTS once on the resource gateway's https responses, its own errors and the consent API it routes to the authorization server")
+	@DisplayName("FAPI2 SP §5.2.3: HSTS once on the resource gateway's https responses, its own errors and the consent API it routes to the authorization server")
 	void gatewayStrictTransportSecurity() throws IOException {
 		for (String path : new String[] { "/fdx/v6/accounts", "/fdx/v6/consents/no-such-consent", "/nothing" }) {
 			TlsProbe.Exchange exchange = jdk().get(gatewayPort, path);
@@ -138,7 +138,7 @@ class TransportSecurityPlatformTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.1: the resource gateway calls the authorization server over TLS, trusting the bank's authority (the consent API it routes answers, not a gateway error)")
+	@DisplayName("FAPI2 SP §5.2.1: the resource gateway calls the authorization server over TLS, trusting the bank's authority (the consent API it routes answers, not a gateway error)")
 	void gatewayReachesAuthorizationServerOverTls() throws IOException {
 		TlsProbe.Exchange exchange = jdk().get(gatewayPort, "/fdx/v6/consents/no-such-consent");
 		assertThat(exchange.status()).as(exchange.response()).isEqualTo(401);
@@ -158,7 +158,7 @@ class TransportSecurityPlatformTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.1: the sandbox core serves the same TLS (hybrid group, HSTS, no TLS 1.1)")
+	@DisplayName("FAPI2 SP §5.2.1: the sandbox core serves the same TLS (hybrid group, HSTS, no TLS 1.1)")
 	void sandboxSmoke() throws IOException {
 		TlsProbe.Exchange exchange = bouncyCastle().namedGroups("X25519MLKEM768").get(sandboxPort, "/sandbox/requests");
 		assertThat(exchange.status()).isEqualTo(200);

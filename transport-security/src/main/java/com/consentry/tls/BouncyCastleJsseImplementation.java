@@ -40,7 +40,8 @@ public final class BouncyCastleJsseImplementation extends JSSEImplementation {
 		SSLHostConfig host = certificate.getSSLHostConfig();
 		applyPolicy(host);
 		TlsHandshakes handshakes = OBSERVERS.get(host);
-		return new BouncyCastleJsseUtil(certificate, (handshakes != null) ? handshakes : TlsHandshakes.unregistered());
+		return new BouncyCastleTlsContexts(certificate,
+				(handshakes != null) ? handshakes : TlsHandshakes.unregistered());
 	}
 
 	static void applyPolicy(SSLHostConfig host) {

@@ -63,13 +63,13 @@ class TransportSecurityTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.1: a TLS 1.1 client is refused")
+	@DisplayName("FAPI2 SP §5.2.1: a TLS 1.1 client is refused")
 	void tls11Refused() {
 		assertThatException().isThrownBy(() -> TlsProbe.handshakeOnly(this.port, ProtocolVersion.TLSv11));
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.1: a TLS 1.2 client of BouncyCastle's own TLS API is accepted (the refusal above is the version's)")
+	@DisplayName("FAPI2 SP §5.2.1: a TLS 1.2 client of BouncyCastle's own TLS API is accepted (the refusal above is the version's)")
 	void tls12AcceptedByLowLevelClient() throws IOException {
 		TlsProbe.handshakeOnly(this.port, ProtocolVersion.TLSv12);
 	}
@@ -77,7 +77,7 @@ class TransportSecurityTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
 			"TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" })
-	@DisplayName("FAPI2 SP 5.2.2: a TLS 1.2 client offering only a suite outside the four FAPI suites is refused")
+	@DisplayName("FAPI2 SP §5.2.2: a TLS 1.2 client offering only a suite outside the four FAPI suites is refused")
 	void tls12NonFapiSuiteRefused(String suite) {
 		TlsProbe client = jdk().protocols("TLSv1.2").cipherSuites(suite);
 		assertThatException().isThrownBy(() -> client.get(this.port, "/hello"));
@@ -86,7 +86,7 @@ class TransportSecurityTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
 			"TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384" })
-	@DisplayName("FAPI2 SP 5.2.2: a TLS 1.2 client with one of the four FAPI suites connects")
+	@DisplayName("FAPI2 SP §5.2.2: a TLS 1.2 client with one of the four FAPI suites connects")
 	void tls12FapiSuiteConnects(String suite) throws IOException {
 		TlsProbe.Exchange exchange = jdk().protocols("TLSv1.2").cipherSuites(suite).get(this.port, "/hello");
 		assertThat(exchange.protocol()).isEqualTo("TLSv1.2");
@@ -95,7 +95,7 @@ class TransportSecurityTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.1: a TLS 1.3 client connects; the JDK's default client (SunJSSE) negotiates x25519")
+	@DisplayName("FAPI2 SP §5.2.1: a TLS 1.3 client connects; the JDK's default client (SunJSSE) negotiates x25519")
 	void jdkDefaultClientConnects() throws IOException {
 		double before = handshakes("x25519", "TLSv1.3");
 		TlsProbe.Exchange exchange = jdk().get(this.port, "/hello");
@@ -132,7 +132,7 @@ class TransportSecurityTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.3: every https response carries Strict-Transport-Security, errors too")
+	@DisplayName("FAPI2 SP §5.2.3: every https response carries Strict-Transport-Security, errors too")
 	void strictTransportSecurity() throws IOException {
 		for (String path : new String[] { "/hello", "/nothing-here" }) {
 			TlsProbe.Exchange exchange = jdk().get(this.port, path);
@@ -143,7 +143,7 @@ class TransportSecurityTests {
 
 	@Test
 	@Order(Integer.MAX_VALUE) // it replaces the certificate the other tests trust
-	@DisplayName("FAPI2 SP 5.2.1: replaced PEM files are served to new connections without a restart")
+	@DisplayName("FAPI2 SP §5.2.1: replaced PEM files are served to new connections without a restart")
 	void certificateReload() throws IOException, InterruptedException {
 		LocalCertificateAuthority.Material replacement = LocalCertificateAuthority
 			.create(temporaryDirectory().resolve("next"));

@@ -17,13 +17,13 @@ import org.apache.tomcat.util.net.jsse.JSSEUtil;
  * settings) with the context made by BCJSSE, and the protocols and suites BCJSSE
  * implements.
  */
-final class BouncyCastleJsseUtil extends JSSEUtil {
+final class BouncyCastleTlsContexts extends JSSEUtil {
 
 	private static final SSLParameters SUPPORTED = supported();
 
 	private final TlsHandshakes handshakes;
 
-	BouncyCastleJsseUtil(SSLHostConfigCertificate certificate, TlsHandshakes handshakes) {
+	BouncyCastleTlsContexts(SSLHostConfigCertificate certificate, TlsHandshakes handshakes) {
 		super(certificate);
 		this.handshakes = handshakes;
 	}

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-class TransportSecurityTests {
+class AuthorizationServerTlsTests {
 
 	private static final int PORT = freePort();
 
@@ -78,13 +78,13 @@ class TransportSecurityTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.1: the authorization server refuses a TLS 1.1 client")
+	@DisplayName("FAPI2 SP §5.2.1: the authorization server refuses a TLS 1.1 client")
 	void tls11Refused() {
 		assertThatException().isThrownBy(() -> TlsProbe.handshakeOnly(PORT, ProtocolVersion.TLSv11));
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.2: the authorization server refuses a TLS 1.2 client offering only a non-FAPI suite")
+	@DisplayName("FAPI2 SP §5.2.2: the authorization server refuses a TLS 1.2 client offering only a non-FAPI suite")
 	void tls12NonFapiSuiteRefused() {
 		assertThatException().isThrownBy(() -> jdk().protocols("TLSv1.2")
 			.cipherSuites("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")
@@ -92,7 +92,7 @@ class TransportSecurityTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.2: the authorization server serves a TLS 1.2 client with a FAPI suite, and a TLS 1.3 client")
+	@DisplayName("FAPI2 SP §5.2.2: the authorization server serves a TLS 1.2 client with a FAPI suite, and a TLS 1.3 client")
 	void fapiClientsConnect() throws IOException {
 		TlsProbe.Exchange tls12 = jdk().protocols("TLSv1.2")
 			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
@@ -105,7 +105,7 @@ class TransportSecurityTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP 5.2.3: HSTS on the authorization server's https responses: metadata, the sign-in page, an OAuth error")
+	@DisplayName("FAPI2 SP §5.2.3: HSTS on the authorization server's https responses: metadata, the sign-in page, an OAuth error")
 	void strictTransportSecurity() throws IOException {
 		for (String path : new String[] { "/.well-known/openid-configuration", "/login", "/oauth2/authorize" }) {
 			TlsProbe.Exchange exchange = jdk().get(PORT, path);
@@ -129,7 +129,7 @@ class TransportSecurityTests {
 
 	@Test
 	@Order(Integer.MAX_VALUE) // it replaces the certificate the other tests trust
-	@DisplayName("FAPI2 SP 5.2.1: the authorization server serves replaced PEM files to new connections without a restart")
+	@DisplayName("FAPI2 SP §5.2.1: the authorization server serves replaced PEM files to new connections without a restart")
 	void certificateReload() throws IOException, InterruptedException {
 		LocalCertificateAuthority.Material replacement = LocalCertificateAuthority
 			.create(DIRECTORY.resolve("replacement"));
