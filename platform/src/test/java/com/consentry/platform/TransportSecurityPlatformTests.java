@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +21,13 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +35,14 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The platform's tls run (the launcher's {@link TlsRun}): the authorization server, the
- * sandbox core and the resource gateway each serving https with the local authority's
- * certificate and calling each other over it. The gateway's transport is checked here, as
- * partners meet it; the sandbox's with a smoke test.
+ * sandbox core and the resource gateway, each a process of its own serving https with the
+ * local authority's certificate and calling the others over it. The authorization
+ * server's and the gateway's transport are checked as partners and browsers meet it, the
+ * sandbox's with a smoke test. (The handshake metric is read from the gateway: the
+ * authorization server has no metrics endpoint.)
  */
 @Tag("integration")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TransportSecurityPlatformTests {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -105,6 +114,87 @@ class TransportSecurityPlatformTests {
 		}
 		if (data != null) {
 			FileSystemUtils.deleteRecursively(data);
+		}
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §5.2.1: the authorization server refuses a TLS 1.1 client")
+	void authorizationServerRefusesTls11() {
+		assertThatException().isThrownBy(() -> TlsProbe.handshakeOnly(authorizationPort, ProtocolVersion.TLSv11));
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §5.2.2: the authorization server refuses a TLS 1.2 client offering only a non-FAPI suite")
+	void authorizationServerRefusesNonFapiSuite() {
+		assertThatException().isThrownBy(() -> jdk().protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")
+			.get(authorizationPort, "/.well-known/openid-configuration"));
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §5.2.2: the authorization server serves its https issuer to a TLS 1.2 client with a FAPI suite and to a TLS 1.3 client")
+	void authorizationServerServesFapiClients() throws IOException {
+		TlsProbe.Exchange tls12 = jdk().protocols("TLSv1.2")
+			.cipherSuites("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+			.get(authorizationPort, "/.well-known/openid-configuration");
+		assertThat(tls12.status()).isEqualTo(200);
+		assertThat(tls12.response()).contains("\"issuer\":\"https://localhost:" + authorizationPort + "\"");
+		TlsProbe.Exchange tls13 = jdk().get(authorizationPort, "/.well-known/openid-configuration");
+		assertThat(tls13.protocol()).isEqualTo("TLSv1.3");
+		assertThat(tls13.status()).isEqualTo(200);
+	}
+
+	@Test
+	@DisplayName("FAPI2 SP §5.2.3: HSTS once on the authorization server's https responses: metadata, the sign-in page, an OAuth error")
+	void authorizationServerStrictTransportSecurity() throws IOException {
+		for (String path : new String[] { "/.well-known/openid-configuration", "/login", "/oauth2/authorize" }) {
+			TlsProbe.Exchange exchange = jdk().get(authorizationPort, path);
+			assertThat(exchange.header("Strict-Transport-Security")).as(path)
+				.containsExactly("max-age=31536000; includeSubDomains");
+		}
+	}
+
+	@Test
+	@DisplayName("draft-ietf-tls-ecdhe-mlkem: the authorization server negotiates X25519MLKEM768 with a client offering only it, and serves the JDK's default client")
+	void authorizationServerHybridGroup() throws IOException {
+		assertThat(bouncyCastle().namedGroups("X25519MLKEM768")
+			.get(authorizationPort, "/.well-known/openid-configuration")
+			.status()).isEqualTo(200);
+		assertThat(jdk().get(authorizationPort, "/.well-known/openid-configuration").status()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE) // it replaces the certificate the other tests trust
+	@DisplayName("FAPI2 SP §5.2.1: replaced PEM files are served by the authorization server and the gateway to new connections, without a restart")
+	void certificateReload() throws IOException, InterruptedException {
+		LocalCertificateAuthority.Material replacement = LocalCertificateAuthority.create(data.resolve("replacement"));
+		Files.copy(replacement.privateKey(), run.material().privateKey(), StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(replacement.certificate(), run.material().certificate(), StandardCopyOption.REPLACE_EXISTING);
+		X509Certificate expected = PemContent.load(replacement.certificate()).getCertificates().get(0);
+		TlsProbe trustingNew = TlsProbe.jdk(replacement.trustStore(), LocalCertificateAuthority.TRUST_STORE_PASSWORD);
+		for (int port : new int[] { authorizationPort, gatewayPort }) {
+			TlsProbe.Exchange exchange = awaitServed(trustingNew, port);
+			assertThat(exchange.serverCertificate()).isEqualTo(expected);
+		}
+		assertThat(TlsProbe.bouncyCastle(replacement.trustStore(), LocalCertificateAuthority.TRUST_STORE_PASSWORD)
+			.namedGroups("X25519MLKEM768")
+			.get(authorizationPort, "/.well-known/openid-configuration")
+			.status()).isEqualTo(200);
+	}
+
+	private static TlsProbe.Exchange awaitServed(TlsProbe client, int port) throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (true) {
+			try {
+				return client.get(port, "/.well-known/openid-configuration");
+			}
+			catch (IOException ex) {
+				// still the old certificate, which this client does not trust
+				if (Instant.now().isAfter(deadline)) {
+					throw ex;
+				}
+				Thread.sleep(200);
+			}
 		}
 	}
 
