@@ -16,8 +16,6 @@ import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.apache.tomcat.util.net.SSLContext;
-import org.bouncycastle.jsse.BCSSLEngine;
-import org.bouncycastle.jsse.BCSSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,13 +58,7 @@ final class BouncyCastleSslContext implements SSLContext {
 
 	@Override
 	public SSLEngine createSSLEngine() {
-		SSLEngine engine = this.context.createSSLEngine();
-		BCSSLEngine bouncyCastle = (BCSSLEngine) engine;
-		BCSSLParameters parameters = bouncyCastle.getParameters();
-		parameters.setNamedGroups(this.namedGroups);
-		parameters.setUseNamedGroupsOrder(true);
-		bouncyCastle.setParameters(parameters);
-		return new ObservedSslEngine(engine, this.handshakes);
+		return new ObservedSslEngine(this.context.createSSLEngine(), this.namedGroups, this.handshakes);
 	}
 
 	@Override

@@ -10,20 +10,38 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
+import org.bouncycastle.jsse.BCSSLEngine;
+import org.bouncycastle.jsse.BCSSLParameters;
+
 /**
- * A server engine that tells {@link TlsHandshakes} when a handshake completes. SSLEngine
- * has no handshake listener (only SSLSocket does): the one sign is the {@code FINISHED}
- * status of the {@code wrap} or {@code unwrap} that completed it.
+ * A BCJSSE server engine that offers the policy's key-exchange groups in the server's
+ * order and tells {@link TlsHandshakes} when a handshake completes. SSLEngine has no
+ * handshake listener (only SSLSocket does): the one sign is the {@code FINISHED} status
+ * of the {@code wrap} or {@code unwrap} that completed it. The groups are set again after
+ * every {@code setSSLParameters}: on Java 20 and later Tomcat passes the client's groups
+ * there, in the client's order.
  */
 final class ObservedSslEngine extends SSLEngine {
 
 	private final SSLEngine engine;
 
+	private final String[] namedGroups;
+
 	private final TlsHandshakes handshakes;
 
-	ObservedSslEngine(SSLEngine engine, TlsHandshakes handshakes) {
+	ObservedSslEngine(SSLEngine engine, String[] namedGroups, TlsHandshakes handshakes) {
 		this.engine = engine;
+		this.namedGroups = namedGroups;
 		this.handshakes = handshakes;
+		applyNamedGroups();
+	}
+
+	private void applyNamedGroups() {
+		BCSSLEngine bouncyCastle = (BCSSLEngine) this.engine;
+		BCSSLParameters parameters = bouncyCastle.getParameters();
+		parameters.setNamedGroups(this.namedGroups);
+		parameters.setUseNamedGroupsOrder(true);
+		bouncyCastle.setParameters(parameters);
 	}
 
 	@Override
@@ -166,6 +184,7 @@ final class ObservedSslEngine extends SSLEngine {
 	@Override
 	public void setSSLParameters(SSLParameters params) {
 		this.engine.setSSLParameters(params);
+		applyNamedGroups();
 	}
 
 	@Override
