@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import com.consentry.tls.LocalCertificateAuthority;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -28,7 +29,10 @@ import org.springframework.stereotype.Component;
  * key-sealing key be used: {@code application-default.yaml} loads whenever no profile is
  * active, also with a public issuer and an external database. A production run (any
  * issuer off loopback) must name its https issuer, key-sealing key, directory keys and
- * database; the message lists every setting that is missing or wrong.
+ * database; the message lists every setting that is missing or wrong. An https issuer is
+ * served by the server itself (an SSL bundle, {@code server.ssl.bundle}) or by a proxy in
+ * front; a server that serves TLS has an https issuer, and the certificates of the tls
+ * run ({@link LocalCertificateAuthority}) are for a loopback issuer only.
  */
 @Component
 final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -88,6 +92,15 @@ final class RunSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAwa
 				problems.add("consentry.keys.encryption-key is the demo run's published key"
 						+ "; set CONSENTRY_KEYS_ENCRYPTION_KEY to base64 of 32 random bytes of your own");
 			}
+		}
+		boolean servesTls = text(environment, "server.ssl.bundle") != null
+				|| environment.getProperty("server.ssl.enabled", Boolean.class, false);
+		if (servesTls && issuer != null && issuer.startsWith("http://")) {
+			problems.add("CONSENTRY_ISSUER must be https when the server serves TLS (server.ssl.bundle), is " + issuer);
+		}
+		if (!loopbackIssuer && LocalCertificateAuthority.servesLocalCertificate(environment)) {
+			problems.add("server.ssl.bundle serves a certificate of the tls run's local authority, which is for this "
+					+ "machine only; point spring.ssl.bundle.pem.<bundle>.keystore.* at the bank's own PEM files");
 		}
 		if (issuer == null) {
 			problems.add("CONSENTRY_ISSUER (consentry.issuer) is not set: the server's https issuer URL");

@@ -1,5 +1,6 @@
 package com.consentry.authz;
 
+import com.consentry.tls.LocalCertificateAuthority;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,56 @@ class RunSettingsCheckTests {
 					"consentry.keys.encryption-key=" + OWN_SEALING_KEY,
 					"consentry.registry.directory.jwks-uri=https://directory.example/keys.json")
 			.run((started) -> assertThat(started).hasNotFailed());
+	}
+
+	@Test
+	@DisplayName("Issue 12 (1): the tls run, an https loopback issuer served by the server itself with the local authority's certificate, starts")
+	void tlsRunStarts() {
+		LocalCertificateAuthority.Material material = LocalCertificateAuthority.create(temporaryDirectory());
+		this.context
+			.withPropertyValues("consentry.issuer=https://localhost:9000", "consentry.demo.enabled=true",
+					"consentry.registry.auto-approve=true", "consentry.keys.encryption-key=" + DEMO_SEALING_KEY)
+			.withPropertyValues(bundle(material))
+			.run((started) -> assertThat(started).hasNotFailed());
+	}
+
+	@Test
+	@DisplayName("Issue 12 (1): a server serving TLS with an http issuer refuses to start")
+	void tlsWithHttpIssuerRefused() {
+		LocalCertificateAuthority.Material material = LocalCertificateAuthority.create(temporaryDirectory());
+		this.context.withPropertyValues("consentry.issuer=http://localhost:9000")
+			.withPropertyValues(bundle(material))
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("CONSENTRY_ISSUER must be https when the server serves TLS"));
+	}
+
+	@Test
+	@DisplayName("Issue 12 (1): the tls run's local certificates with an issuer off loopback refuse to start")
+	void localCertificatesOffLoopbackRefused() {
+		LocalCertificateAuthority.Material material = LocalCertificateAuthority.create(temporaryDirectory());
+		this.context
+			.withPropertyValues("consentry.issuer=https://bank.example",
+					"consentry.keys.encryption-key=" + OWN_SEALING_KEY,
+					"consentry.registry.directory.jwks-uri=https://directory.example/keys.json",
+					"spring.datasource.url=jdbc:postgresql://db.bank.example/consentry")
+			.withPropertyValues(bundle(material))
+			.run((started) -> assertThat(started).getFailure()
+				.hasMessageContaining("certificate of the tls run's local authority"));
+	}
+
+	private static String[] bundle(LocalCertificateAuthority.Material material) {
+		return new String[] { "server.ssl.bundle=server",
+				"spring.ssl.bundle.pem.server.keystore.certificate=" + material.certificate().toUri(),
+				"spring.ssl.bundle.pem.server.keystore.private-key=" + material.privateKey().toUri() };
+	}
+
+	private static java.nio.file.Path temporaryDirectory() {
+		try {
+			return java.nio.file.Files.createTempDirectory("consentry-run-settings-");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

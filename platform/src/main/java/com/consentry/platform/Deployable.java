@@ -45,8 +45,22 @@ public record Deployable(String module, String mainClass) {
 	 */
 	public Process start(Path root, List<String> arguments, Map<String, String> environment, @Nullable Path log)
 			throws IOException {
+		return start(root, List.of(), arguments, environment, log);
+	}
+
+	/**
+	 * Starts it with options for its JVM.
+	 * @param root the repository root (working directory of the process)
+	 * @param jvmOptions options of the JVM ({@code -Dname=value})
+	 * @param arguments Spring arguments ({@code --name=value})
+	 * @param environment added to the environment
+	 * @param log where its output goes; {@code null} to share this process's
+	 */
+	public Process start(Path root, List<String> jvmOptions, List<String> arguments, Map<String, String> environment,
+			@Nullable Path log) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(classPath(root));
 		command.add(this.mainClass);

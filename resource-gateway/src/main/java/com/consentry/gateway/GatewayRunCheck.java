@@ -3,13 +3,16 @@ package com.consentry.gateway;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import com.consentry.tls.LocalCertificateAuthority;
+
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start with the default run's demo secret anywhere but on this machine: the
  * secret signs the gateway's DPoP nonces and keys customer pseudonyms, and the demo one
- * is public.
+ * is public. Likewise the certificates of the platform's tls run.
  */
 @Component
 class GatewayRunCheck implements InitializingBean {
@@ -20,8 +23,11 @@ class GatewayRunCheck implements InitializingBean {
 
 	private final GatewayProperties properties;
 
-	GatewayRunCheck(GatewayProperties properties) {
+	private final Environment environment;
+
+	GatewayRunCheck(GatewayProperties properties, Environment environment) {
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
@@ -39,6 +45,12 @@ class GatewayRunCheck implements InitializingBean {
 		if (DEMO_SECRET.equals(this.properties.secret()) && !isLoopback(this.properties.issuer().getHost())) {
 			throw new IllegalStateException("The default run's demo gateway secret is refused with issuer "
 					+ this.properties.issuer() + ": set consentry.gateway.secret (CONSENTRY_GATEWAY_SECRET)");
+		}
+		if (LocalCertificateAuthority.servesLocalCertificate(this.environment)
+				&& !isLoopback(this.properties.issuer().getHost())) {
+			throw new IllegalStateException("server.ssl.bundle serves a certificate of the tls run's local authority, "
+					+ "which is for this machine only, with issuer " + this.properties.issuer()
+					+ ": point spring.ssl.bundle.pem.<bundle>.keystore.* at the bank's own PEM files");
 		}
 	}
 
