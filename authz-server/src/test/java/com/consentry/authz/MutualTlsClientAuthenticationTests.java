@@ -21,7 +21,6 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
-import com.consentry.authz.clientauth.ClientCertificateHandshake;
 import com.consentry.authz.support.CustomerSession;
 import com.consentry.authz.support.FapiTestClient;
 import com.consentry.authz.support.TestCertificates;
@@ -66,10 +65,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -484,24 +479,6 @@ class MutualTlsClientAuthenticationTests {
 	private static String thumbprint(Issued certificate) throws Exception {
 		return Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(certificate.certificate().getEncoded()))
 			.toString();
-	}
-
-	/**
-	 * The mTLS connector's handshake takes every client certificate; client
-	 * authentication decides.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class ClientCertificates {
-
-		@Bean
-		WebServerFactoryCustomizer<TomcatServletWebServerFactory> clientCertificateHandshake() {
-			return (factory) -> factory.addConnectorCustomizers((connector) -> {
-				for (var host : connector.findSslHostConfigs()) {
-					host.setTrustManagerClassName(ClientCertificateHandshake.class.getName());
-				}
-			});
-		}
-
 	}
 
 }

@@ -55,7 +55,7 @@ public final class PlatformLauncher {
 		if (tls) {
 			authorizationArguments
 				.addAll(List.of("--consentry.issuer=" + issuer, "--consentry.token.audience=" + gatewayUrl,
-						"--consentry.consent-api.public-base-urls=" + gatewayUrl));
+						"--consentry.consent-api.public-base-urls=" + gatewayUrl, TlsRun.CLIENT_CERTIFICATES));
 		}
 		Process authorization = Deployable.AUTHORIZATION_SERVER.start(root, jvmOptions, authorizationArguments,
 				Map.of(), null);
@@ -73,7 +73,8 @@ public final class PlatformLauncher {
 			gatewayArguments.addAll(List.of("--consentry.gateway.issuer=" + issuer,
 					"--consentry.gateway.audience=" + gatewayUrl, "--consentry.gateway.public-base-url=" + gatewayUrl,
 					"--consentry.gateway.core-banking-url=https://localhost:8090",
-					"--consentry.gateway.consent-service-url=" + issuer, "--management.server.ssl.bundle=server"));
+					"--consentry.gateway.consent-service-url=" + issuer, "--management.server.ssl.bundle=server",
+					TlsRun.CLIENT_CERTIFICATES));
 		}
 		others[0] = Deployable.CORE_BANKING_SANDBOX.start(root, jvmOptions, serverTls, database, null);
 		others[1] = Deployable.RESOURCE_GATEWAY.start(root, jvmOptions, gatewayArguments, database, null);

@@ -14,6 +14,12 @@ import com.consentry.tls.LocalCertificateAuthority;
  */
 public record TlsRun(LocalCertificateAuthority.Material material) {
 
+	/**
+	 * The argument that has a partner-facing server (authorization server, gateway) ask
+	 * for client certificates, for mTLS partners (RFC 8705).
+	 */
+	public static final String CLIENT_CERTIFICATES = "--server.ssl.client-auth=want";
+
 	/** The tls run on the certificates in {@code directory}, made there on first use. */
 	public static TlsRun in(Path directory) {
 		return new TlsRun(LocalCertificateAuthority.ensure(directory));

@@ -2,6 +2,10 @@ package com.consentry.platform;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,14 +13,37 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+
+import com.consentry.authz.support.CustomerSession;
+import com.consentry.authz.support.FapiTestClient;
+import com.consentry.authz.support.TestCertificates;
+import com.consentry.authz.support.TestCertificates.Issued;
 import com.consentry.authz.support.TestDirectory;
 import com.consentry.tls.LocalCertificateAuthority;
 import com.consentry.tls.support.TlsProbe;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.SelfSignedTLSClientAuthentication;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.jarm.JARMValidator;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +56,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -77,8 +105,8 @@ class TransportSecurityPlatformTests {
 		String issuer = "https://localhost:" + authorizationPort;
 		String gateway = "https://localhost:" + gatewayPort;
 		List<String> authorization = new ArrayList<>(run.serverArguments());
-		authorization.addAll(List.of("--server.port=" + authorizationPort, "--consentry.issuer=" + issuer,
-				"--consentry.database.embedded.port=" + databasePort,
+		authorization.addAll(List.of(TlsRun.CLIENT_CERTIFICATES, "--server.port=" + authorizationPort,
+				"--consentry.issuer=" + issuer, "--consentry.database.embedded.port=" + databasePort,
 				"--consentry.database.embedded.data-directory=" + data.resolve("postgres"),
 				"--consentry.registry.directory.jwks-uri=" + TestDirectory.shared().jwksUri(),
 				"--consentry.registry.directory.demo-keys-directory=" + data.resolve("directory"),
@@ -95,9 +123,10 @@ class TransportSecurityPlatformTests {
 				LOGS.resolve("tls-sandbox.log"));
 		processes.add(core);
 		List<String> gatewayArguments = new ArrayList<>(run.serverArguments());
-		gatewayArguments.addAll(List.of("--server.port=" + gatewayPort, "--management.server.port=" + managementPort,
-				"--management.server.ssl.bundle=server", "--consentry.gateway.issuer=" + issuer,
-				"--consentry.gateway.audience=" + gateway, "--consentry.gateway.public-base-url=" + gateway,
+		gatewayArguments.addAll(List.of(TlsRun.CLIENT_CERTIFICATES, "--server.port=" + gatewayPort,
+				"--management.server.port=" + managementPort, "--management.server.ssl.bundle=server",
+				"--consentry.gateway.issuer=" + issuer, "--consentry.gateway.audience=" + gateway,
+				"--consentry.gateway.public-base-url=" + gateway,
 				"--consentry.gateway.core-banking-url=https://localhost:" + sandboxPort,
 				"--consentry.gateway.consent-service-url=" + issuer));
 		Process resourceGateway = Deployable.RESOURCE_GATEWAY.start(ROOT, run.jvmOptions(), gatewayArguments, database,
@@ -254,6 +283,97 @@ class TransportSecurityPlatformTests {
 		assertThat(exchange.status()).isEqualTo(200);
 		assertThat(exchange.header("Strict-Transport-Security")).containsExactly("max-age=31536000; includeSubDomains");
 		assertThatException().isThrownBy(() -> TlsProbe.handshakeOnly(sandboxPort, ProtocolVersion.TLSv11));
+	}
+
+	@Test
+	@DisplayName("RFC8705 §3, FDX error 603: over the tls run, a self_signed_tls_client_auth partner's certificate-bound token reads data at the gateway over a connection with its certificate, and is refused with 401 603 over one with another certificate or none")
+	void certificateBoundTokenAtTheGateway() throws Exception {
+		X509Certificate authority = PemContent.load(run.material().authority()).getCertificates().get(0);
+		Instant now = Instant.now();
+		Issued registered = TestCertificates.selfSigned("CN=platform mTLS partner", now.minus(Duration.ofHours(1)),
+				now.plus(Duration.ofDays(1)));
+		Issued another = TestCertificates.selfSigned("CN=platform mTLS partner", now.minus(Duration.ofHours(1)),
+				now.plus(Duration.ofDays(1)));
+		URI issuer = URI.create("https://localhost:" + authorizationPort);
+		SSLContext trusting = TestCertificates.trustingContext(authority);
+		SSLContext previous = SSLContext.getDefault();
+		SSLSocketFactory previousNimbus = HTTPRequest.getDefaultSSLSocketFactory();
+		SSLContext.setDefault(trusting);
+		HTTPRequest.setDefaultSSLSocketFactory(trusting.getSocketFactory());
+		try {
+			ECKey clientKey = FapiTestClient.newKey("client");
+			Map<String, Object> metadata = new HashMap<>(FapiTestClient.statementMetadata(clientKey));
+			metadata.put("token_endpoint_auth_method", "self_signed_tls_client_auth");
+			metadata.put("tls_client_certificate_bound_access_tokens", true);
+			metadata.put("jwks",
+					Map.of("keys", List.of(clientKey.toPublicJWK().toJSONObject(),
+							new ECKey.Builder(ECKey.parse(registered.certificate())).keyID("partner-certificate")
+								.build()
+								.toPublicJWK()
+								.toJSONObject())));
+			FapiTestClient partner = FapiTestClient.register(issuer, issuer, clientKey,
+					TestDirectory.shared().sign(metadata));
+			ClientAuthentication authentication = new SelfSignedTLSClientAuthentication(partner.clientId,
+					registered.clientSocketFactory(authority));
+			CodeVerifier verifier = new CodeVerifier();
+			HTTPResponse pushed = new PushedAuthorizationRequest(partner.endpoint("/oauth2/par"), authentication,
+					partner.authorizationRequest(verifier).build())
+				.toHTTPRequest()
+				.send();
+			assertThat(pushed.getStatusCode()).as(pushed.getBody()).isEqualTo(201);
+			URI authorizationUrl = new AuthorizationRequest.Builder(
+					URI.create((String) pushed.getBodyAsJSONObject().get("request_uri")), partner.clientId)
+				.endpointURI(partner.endpoint("/oauth2/authorize"))
+				.build()
+				.toURI();
+			HttpResponse<String> approved = new CustomerSession(partner.endpoint("/")).authorize(authorizationUrl,
+					"alice", "alice-demo-pass", List.of("acc-alice-chk-01"), "approve");
+			assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+			String jarm = UriComponentsBuilder
+				.fromUri(URI.create(approved.headers().firstValue("Location").orElseThrow()))
+				.build()
+				.getQueryParams()
+				.getFirst("response");
+			String code = (String) new JARMValidator(new Issuer(issuer), partner.clientId, JWSAlgorithm.ES256,
+					JWKSet.load(issuer.resolve("/oauth2/jwks").toURL()))
+				.validate(jarm)
+				.getClaim("code");
+			HTTPResponse issued = new TokenRequest(partner.endpoint("/oauth2/token"), authentication,
+					new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(FapiTestClient.REDIRECT_URI),
+							verifier))
+				.toHTTPRequest()
+				.send();
+			assertThat(issued.getStatusCode()).as(issued.getBody()).isEqualTo(200);
+			String accessToken = FapiTestClient.parseToken(issued)
+				.toSuccessResponse()
+				.getTokens()
+				.getAccessToken()
+				.getValue();
+
+			HttpResponse<String> bound = gatewayCall(registered.clientContext(authority), accessToken);
+			HttpResponse<String> other = gatewayCall(another.clientContext(authority), accessToken);
+			HttpResponse<String> none = gatewayCall(trusting, accessToken);
+
+			assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+			assertThat(bound.body()).contains("acc-alice-chk-01");
+			for (HttpResponse<String> refused : List.of(other, none)) {
+				assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+				assertThat(refused.body()).contains("\"code\":\"603\"");
+			}
+		}
+		finally {
+			SSLContext.setDefault(previous);
+			HTTPRequest.setDefaultSSLSocketFactory(previousNimbus);
+		}
+	}
+
+	private static HttpResponse<String> gatewayCall(SSLContext connection, String accessToken)
+			throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newBuilder().sslContext(connection).build();
+		return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + gatewayPort + "/fdx/v6/accounts"))
+			.header("Authorization", "Bearer " + accessToken)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static double handshakes(String group) throws IOException {

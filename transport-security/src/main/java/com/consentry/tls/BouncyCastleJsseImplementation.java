@@ -19,7 +19,9 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  * JCA provider order, which Nimbus's signatures and every other TLS client of the process
  * rely on, stays as it is. Each time Tomcat (re)loads a host's certificate it gets the
  * FAPI policy applied anew, so a reloaded SSL bundle cannot bring other suites or
- * protocols.
+ * protocols. A host that asks for client certificates
+ * ({@code server.ssl.client-auth=want}) takes any at the handshake
+ * ({@link ClientCertificateHandshake}).
  */
 public final class BouncyCastleJsseImplementation extends JSSEImplementation {
 
@@ -45,6 +47,10 @@ public final class BouncyCastleJsseImplementation extends JSSEImplementation {
 	}
 
 	static void applyPolicy(SSLHostConfig host) {
+		if (host.getCertificateVerification() == SSLHostConfig.CertificateVerification.OPTIONAL) {
+			// client certificates are asked for RFC 8705 alone: the application decides
+			host.setTrustManagerClassName(ClientCertificateHandshake.class.getName());
+		}
 		host.setProtocols(String.join("+", FapiTlsPolicy.PROTOCOLS));
 		host.setCiphers(String.join(",", FapiTlsPolicy.TLS12_CIPHER_SUITES));
 		host.setCipherSuites(String.join(":", FapiTlsPolicy.TLS13_CIPHER_SUITES));

@@ -13,7 +13,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,10 +144,16 @@ public final class TestCertificates {
 	/** A server certificate for {@code localhost}, issued by {@code authority}. */
 	public static Issued localhostServer(Issued authority) {
 		Instant now = Instant.now();
-		return issued(authority, "CN=localhost",
+		// RSA: the FAPI 2.0 TLS 1.2 suites the servers allow are all *_RSA_*, and
+		// their connector (transport-security) serves RSA certificates
+		KeyPair keys = newKeyPair("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+		X509Certificate certificate = sign(authority.certificate().getSubjectX500Principal(),
+				new X500Principal("CN=localhost"), keys, authority.key(), now.minus(Duration.ofHours(1)),
+				now.plus(Duration.ofDays(1)), false,
 				new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
 						new GeneralName(GeneralName.iPAddress, "127.0.0.1") }),
-				now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), KeyPurposeId.id_kp_serverAuth);
+				KeyPurposeId.id_kp_serverAuth);
+		return new Issued(certificate, keys.getPrivate(), List.of(authority.certificate()));
 	}
 
 	/** A context that presents no certificate and trusts {@code authority}. */
@@ -186,9 +194,13 @@ public final class TestCertificates {
 	}
 
 	private static KeyPair newKeyPair() {
+		return newKeyPair("EC", new ECGenParameterSpec("secp256r1"));
+	}
+
+	private static KeyPair newKeyPair(String algorithm, AlgorithmParameterSpec parameters) {
 		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+			generator.initialize(parameters);
 			return generator.generateKeyPair();
 		}
 		catch (GeneralSecurityException ex) {

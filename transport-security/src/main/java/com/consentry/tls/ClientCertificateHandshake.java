@@ -1,4 +1,4 @@
-package com.consentry.authz.clientauth;
+package com.consentry.tls;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -8,17 +8,19 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The trust manager of the connector where partners present client certificates: it takes
- * every client certificate at the TLS handshake and leaves the decision to client
- * authentication ({@link ClientCertificateVerifier}), because only the application knows
- * which client a certificate is for, which directory's authorities vouch for it, which
- * self-signed certificate a client registered, and must answer an expired or unknown
- * certificate with {@code invalid_client} (RFC 8705 §2, FAPI 2.0) rather than a failed
- * handshake. A connection's certificate grants nothing by itself: it is read only by
- * client authentication and by the binding of certificate-bound tokens.
+ * The trust manager of a connector where partners present client certificates
+ * ({@code server.ssl.client-auth=want}): it takes every client certificate at the TLS
+ * handshake and leaves the decision to the application (the authorization server's client
+ * authentication, the gateway's check of a certificate-bound token), because only it
+ * knows which client a certificate is for, which directory's authorities vouch for it,
+ * which self-signed certificate a client registered, and must answer an expired or
+ * unknown certificate with {@code invalid_client} (RFC 8705 §2, FAPI 2.0) rather than a
+ * failed handshake. A connection's certificate grants nothing by itself: it is read only
+ * by client authentication and by the binding of certificate-bound tokens.
  * <p>
- * Named by class to Tomcat ({@code SSLHostConfig.setTrustManagerClassName}); it trusts no
- * server, so it is for the server side of a connector only.
+ * Named by class to Tomcat ({@code SSLHostConfig.setTrustManagerClassName}) wherever a
+ * connector asks for client certificates; it trusts no server, so it is for the server
+ * side of a connector only.
  */
 public final class ClientCertificateHandshake extends X509ExtendedTrustManager {
 
