@@ -3,6 +3,7 @@ package com.consentry.authz.admin.alerts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.consentry.authz.admin.ConsoleRequestId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,45 +51,44 @@ final class AlertsPage {
 	String clearThrottle(@RequestParam("alert") long alertId,
 			@RequestParam(name = "reason", required = false) @Nullable String reason, Authentication admin,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		String clientId = this.reviews.partnerOf(alertId);
-		String actor = "admin:" + admin.getName();
-		String given = (reason == null) ? "" : reason.strip();
-		if (given.isEmpty() || given.length() > MAX_REASON) {
-			this.reviews.refusedForReason(AnomalyReviews.CLEAR_THROTTLE, clientId, actor, clip(given), alertId,
-					ConsoleRequestId.of(request));
-			return problem(response, model, HttpServletResponse.SC_BAD_REQUEST,
-					"Give the reason for clearing the throttle (at most " + MAX_REASON + " characters).");
-		}
-		Optional<String> refused = this.reviews.clearThrottle(alertId, clientId, actor, given,
-				ConsoleRequestId.of(request));
-		if (refused.isPresent()) {
-			return problem(response, model, HttpServletResponse.SC_CONFLICT, refused.get());
-		}
-		redirect.addFlashAttribute("notice", "The throttle of " + clientId + " is cleared: its own rate-limit tier "
-				+ "applies again on every gateway instance.");
-		return "redirect:/admin/alerts";
+		return review(
+				new Review(AnomalyReviews.CLEAR_THROTTLE, "clearing the throttle", this.reviews::clearThrottle,
+						(clientId) -> "The throttle of " + clientId
+								+ " is cleared: its own rate-limit tier applies again on every gateway instance."),
+				alertId, reason, admin, request, response, model, redirect);
 	}
 
 	@PostMapping("/admin/alerts/lift-suspension")
 	String liftSuspension(@RequestParam("alert") long alertId,
 			@RequestParam(name = "reason", required = false) @Nullable String reason, Authentication admin,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		return review(
+				new Review(AnomalyReviews.LIFT_SUSPENSION, "lifting the suspension", this.reviews::liftSuspension,
+						(clientId) -> "The suspension alert " + alertId + " asked for is lifted (" + clientId
+								+ "); a partner it had suspended is ACTIVE again."),
+				alertId, reason, admin, request, response, model, redirect);
+	}
+
+	/**
+	 * One review step: a reason is required (a missing or overlong one is recorded as
+	 * refused and changes nothing); the step itself may be refused with a conflict.
+	 */
+	private String review(Review review, long alertId, @Nullable String reason, Authentication admin,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		String clientId = this.reviews.partnerOf(alertId);
 		String actor = "admin:" + admin.getName();
 		String given = (reason == null) ? "" : reason.strip();
 		if (given.isEmpty() || given.length() > MAX_REASON) {
-			this.reviews.refusedForReason(AnomalyReviews.LIFT_SUSPENSION, clientId, actor, clip(given), alertId,
+			this.reviews.refusedForReason(review.action(), clientId, actor, clip(given), alertId,
 					ConsoleRequestId.of(request));
 			return problem(response, model, HttpServletResponse.SC_BAD_REQUEST,
-					"Give the reason for lifting the suspension (at most " + MAX_REASON + " characters).");
+					"Give the reason for " + review.doing() + " (at most " + MAX_REASON + " characters).");
 		}
-		Optional<String> refused = this.reviews.liftSuspension(alertId, clientId, actor, given,
-				ConsoleRequestId.of(request));
+		Optional<String> refused = review.step().apply(alertId, clientId, actor, given, ConsoleRequestId.of(request));
 		if (refused.isPresent()) {
 			return problem(response, model, HttpServletResponse.SC_CONFLICT, refused.get());
 		}
-		redirect.addFlashAttribute("notice", "The suspension alert " + alertId + " asked for is lifted (" + clientId
-				+ "); a partner it had suspended is ACTIVE again.");
+		redirect.addFlashAttribute("notice", review.notice().apply(clientId));
 		return "redirect:/admin/alerts";
 	}
 
@@ -150,6 +150,19 @@ final class AlertsPage {
 	}
 
 	record Suspension(long alertId, String clientId, String reason, Instant requestedAt, boolean applied) {
+	}
+
+	/**
+	 * What a review step does: its admin action, its wording, the step and its notice.
+	 */
+	private record Review(String action, String doing, Step step, Function<String, String> notice) {
+	}
+
+	@FunctionalInterface
+	private interface Step {
+
+		Optional<String> apply(long alertId, String clientId, String actor, String reason, String requestId);
+
 	}
 
 }
