@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.consentry.authz.AuthorizationServerApplication;
 import com.consentry.authz.support.CustomerSession;
+import com.consentry.authz.support.GatewaySchema;
 import com.consentry.authz.support.TestDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,13 +108,7 @@ class AdminConsoleDemoRunTests {
 		assertThat(browser.get(base.resolve("/admin/alerts")).body()).contains("No resource gateway has run");
 
 		javax.sql.DataSource dataSource = server.getBean(javax.sql.DataSource.class);
-		org.flywaydb.core.Flyway.configure()
-			.dataSource(dataSource)
-			.locations("filesystem:../db/migrations/gateway")
-			.schemas("gateway")
-			.defaultSchema("gateway")
-			.load()
-			.migrate();
+		GatewaySchema.migrate(dataSource);
 		JdbcClient jdbc = server.getBean(JdbcClient.class);
 		long alert = jdbc
 			.sql("""

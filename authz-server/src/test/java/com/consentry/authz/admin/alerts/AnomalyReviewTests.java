@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import com.consentry.audit.AuditTrail;
 import com.consentry.authz.admin.BankAdmins;
 import com.consentry.authz.support.AuthorizationServerTest;
+import com.consentry.authz.support.GatewaySchema;
 import com.consentry.authz.support.HeadlessChromium;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -69,14 +69,7 @@ class AnomalyReviewTests extends AuthorizationServerTest {
 
 	@BeforeEach
 	void gatewaySchema() {
-		// the gateway migrates its own schema; here no gateway runs
-		Flyway.configure()
-			.dataSource(this.dataSource)
-			.locations("filesystem:../db/migrations/gateway")
-			.schemas("gateway")
-			.defaultSchema("gateway")
-			.load()
-			.migrate();
+		GatewaySchema.migrate(this.dataSource);
 	}
 
 	@Test

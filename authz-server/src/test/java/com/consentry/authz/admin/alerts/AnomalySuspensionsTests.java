@@ -3,8 +3,8 @@ package com.consentry.authz.admin.alerts;
 import javax.sql.DataSource;
 
 import com.consentry.authz.support.AuthorizationServerTest;
+import com.consentry.authz.support.GatewaySchema;
 import com.consentry.authz.support.FapiTestClient;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,14 +32,7 @@ class AnomalySuspensionsTests extends AuthorizationServerTest {
 
 	@BeforeEach
 	void gatewaySchema() {
-		// the gateway migrates its own schema; here no gateway runs
-		Flyway.configure()
-			.dataSource(this.dataSource)
-			.locations("filesystem:../db/migrations/gateway")
-			.schemas("gateway")
-			.defaultSchema("gateway")
-			.load()
-			.migrate();
+		GatewaySchema.migrate(this.dataSource);
 	}
 
 	private long request(String clientId) {

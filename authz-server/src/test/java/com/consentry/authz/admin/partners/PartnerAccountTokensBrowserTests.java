@@ -10,11 +10,11 @@ import javax.sql.DataSource;
 
 import com.consentry.authz.admin.BankAdmins;
 import com.consentry.authz.support.AuthorizationServerTest;
+import com.consentry.authz.support.GatewaySchema;
 import com.consentry.authz.support.FapiTestClient;
 import com.consentry.authz.support.HeadlessChromium;
 import com.consentry.authz.support.TestDirectory;
 import com.consentry.authz.support.Tokens;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,14 +63,7 @@ class PartnerAccountTokensBrowserTests extends AuthorizationServerTest {
 
 	@BeforeEach
 	void gatewaySchema() {
-		// the gateway migrates its own schema; here no gateway runs
-		Flyway.configure()
-			.dataSource(this.dataSource)
-			.locations("filesystem:../db/migrations/gateway")
-			.schemas("gateway")
-			.defaultSchema("gateway")
-			.load()
-			.migrate();
+		GatewaySchema.migrate(this.dataSource);
 	}
 
 	@Test
