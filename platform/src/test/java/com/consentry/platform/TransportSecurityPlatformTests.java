@@ -247,13 +247,16 @@ class TransportSecurityPlatformTests {
 	}
 
 	@Test
-	@DisplayName("FAPI2 SP §5.2.3: HSTS once on the resource gateway's https responses, its own errors and the consent API it routes to the authorization server")
+	@DisplayName("FAPI2 SP §5.2.3: HSTS once on the resource gateway's https responses, its own errors, the consent API it routes to the authorization server, and its management port")
 	void gatewayStrictTransportSecurity() throws IOException {
 		for (String path : new String[] { "/fdx/v6/accounts", "/fdx/v6/consents/no-such-consent", "/nothing" }) {
 			TlsProbe.Exchange exchange = jdk().get(gatewayPort, path);
 			assertThat(exchange.header("Strict-Transport-Security")).as(path)
 				.containsExactly("max-age=31536000; includeSubDomains");
 		}
+		TlsProbe.Exchange management = jdk().get(managementPort, "/actuator/prometheus");
+		assertThat(management.header("Strict-Transport-Security")).as("management port")
+			.containsExactly("max-age=31536000; includeSubDomains");
 	}
 
 	@Test

@@ -42,6 +42,12 @@ public class TransportSecurityAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<StrictTransportSecurityFilter> strictTransportSecurityFilter(
 			TransportSecurityProperties properties) {
+		return strictTransportSecurity(properties);
+	}
+
+	/** HSTS on every https response of a server (the application's, or management's). */
+	static FilterRegistrationBean<StrictTransportSecurityFilter> strictTransportSecurity(
+			TransportSecurityProperties properties) {
 		FilterRegistrationBean<StrictTransportSecurityFilter> registration = new FilterRegistrationBean<>(
 				new StrictTransportSecurityFilter(properties.hsts().headerValue()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
