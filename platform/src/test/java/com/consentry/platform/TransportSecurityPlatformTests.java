@@ -362,6 +362,8 @@ class TransportSecurityPlatformTests {
 			for (HttpResponse<String> refused : List.of(other, none)) {
 				assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
 				assertThat(refused.body()).contains("\"code\":\"603\"");
+				assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+						(challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
 			}
 		}
 		finally {

@@ -154,12 +154,12 @@ public final class PartnerCalls {
 			throw notDpop();
 		}
 		String presented = this.certificates.thumbprint(request)
-			.orElseThrow(() -> FdxRefusal.unauthenticated("no_client_certificate", "invalid_token",
+			.orElseThrow(() -> FdxRefusal.certificateRefused("no_client_certificate",
 					"The access token is bound to a client certificate, and the call presents none"));
 		// RFC 8705 §3.1: the certificate of the call is the one the token is bound to
 		if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
 				accessToken.x5t().getBytes(StandardCharsets.US_ASCII))) {
-			throw FdxRefusal.unauthenticated("certificate_mismatch", "invalid_token",
+			throw FdxRefusal.certificateRefused("certificate_mismatch",
 					"The access token is bound to another client certificate");
 		}
 		return new PartnerCall(accessToken, null);

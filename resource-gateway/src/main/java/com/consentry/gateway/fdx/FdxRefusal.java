@@ -42,6 +42,15 @@ public final class FdxRefusal extends RuntimeException {
 				"DPoP error=\"" + error + "\", algs=\"ES256 PS256\"");
 	}
 
+	/**
+	 * 401 {@code 603} for a certificate-bound token whose call does not present its
+	 * certificate: a Bearer challenge (RFC 6750 §3, RFC 8705 §3), since such a token is
+	 * presented with the Bearer scheme.
+	 */
+	public static FdxRefusal certificateRefused(String reason, String message) {
+		return new FdxRefusal(HttpStatus.UNAUTHORIZED, "603", message, reason, null, "Bearer error=\"invalid_token\"");
+	}
+
 	/** 401 {@code 603} asking for a fresh gateway nonce (RFC 9449 §9). */
 	public static FdxRefusal nonceRequired(String message) {
 		return new FdxRefusal(HttpStatus.UNAUTHORIZED, "603", message, "dpop_nonce", null,

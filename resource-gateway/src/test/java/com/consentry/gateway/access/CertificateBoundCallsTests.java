@@ -171,6 +171,10 @@ class CertificateBoundCallsTests {
 				assertThat(refusal.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
 				assertThat(refusal.code()).isEqualTo("603");
 				assertThat(refusal.reason()).isEqualTo(reason);
+				if (reason.equals("certificate_mismatch") || reason.equals("no_client_certificate")) {
+					// RFC 6750 §3: the token is presented as Bearer, so is the challenge
+					assertThat(refusal.wwwAuthenticate()).isEqualTo("Bearer error=\"invalid_token\"");
+				}
 			});
 	}
 
