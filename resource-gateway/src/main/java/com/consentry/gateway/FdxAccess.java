@@ -148,7 +148,7 @@ class FdxAccess implements HandlerFilterFunction<ServerResponse, ServerResponse>
 		PartnerCall call = this.calls.authenticate(request.servletRequest());
 		visit.clientId = call.token().clientId();
 		visit.consentId = call.token().consentId();
-		visit.keyThumbprint = call.token().jkt();
+		visit.keyThumbprint = call.token().boundKey();
 		Grant grant = this.grants.current(call.token());
 		visit.customer = this.records.pseudonym(grant.customerId());
 		String accountId = match.accountId();

@@ -18,4 +18,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record AccessToken(byte[] digest, String clientId, String consentId, @Nullable String jkt, @Nullable String x5t,
 		Instant expiresAt) {
+
+	/**
+	 * The key the token is bound to, as anomaly detection tracks a partner's keys: the
+	 * DPoP key's thumbprint, or the client certificate's prefixed {@code x5t#S256:} (so
+	 * the two kinds never meet).
+	 */
+	public @Nullable String boundKey() {
+		if (this.jkt != null) {
+			return this.jkt;
+		}
+		return (this.x5t != null) ? "x5t#S256:" + this.x5t : null;
+	}
+
 }

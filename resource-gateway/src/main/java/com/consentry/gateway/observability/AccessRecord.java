@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status answered
  * @param outcome {@code allowed}, or the denial reason
  * @param latency time spent in the gateway, the core included
- * @param keyThumbprint the thumbprint of the DPoP key the token is bound to
- * ({@code cnf.jkt}), when the token was verified
+ * @param keyThumbprint the key the token is bound to, when the token was verified: the
+ * DPoP key's thumbprint ({@code cnf.jkt}) or the client certificate's, prefixed
+ * {@code x5t#S256:}
  */
 public record AccessRecord(Instant at, String interactionId, String endpoint, @Nullable String clientId,
 		@Nullable String customerPseudonym, @Nullable String consentId, @Nullable String accountId,
