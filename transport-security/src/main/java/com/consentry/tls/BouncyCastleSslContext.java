@@ -44,7 +44,8 @@ final class BouncyCastleSslContext implements SSLContext {
 	public void init(KeyManager[] kms, TrustManager[] tms, SecureRandom sr) throws KeyManagementException {
 		this.keyManagers = kms;
 		this.trustManagers = tms;
-		this.context.init(kms, tms, sr);
+		// Tomcat's key manager does not know BCJSSE's ECDSA key types (EC/<curve>)
+		this.context.init(Tls13KeyTypes.understood(kms), tms, sr);
 	}
 
 	@Override

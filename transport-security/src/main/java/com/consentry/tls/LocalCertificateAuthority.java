@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -112,17 +113,24 @@ public final class LocalCertificateAuthority {
 
 	/** New material in {@code directory}: a new authority and server certificate. */
 	public static Material create(Path directory) {
+		return create(directory, false);
+	}
+
+	/**
+	 * New material in {@code directory} whose server key is ECDSA P-256 when
+	 * {@code ecServerKey}, as a bank's own certificate may be; the authority stays RSA.
+	 */
+	static Material create(Path directory, boolean ecServerKey) {
 		try {
 			Files.createDirectories(directory);
 			Material material = Material.in(directory);
-			// RSA: the TLS 1.2 suites FAPI 2.0 allows are all *_RSA_*, and an RSA
-			// authority
-			// suits a client whatever elliptic curves it offers (one offering only the
-			// hybrid
-			// group accepts no P-256 signature)
+			// RSA: the TLS 1.2 suites FAPI 2.0 allows are all *_RSA_* (an ECDSA server
+			// key serves TLS 1.3 alone), and an RSA signature suits a client whatever
+			// groups it offers (BouncyCastle's, offering only the hybrid group, accepts
+			// no P-256 signature)
 			KeyPair authorityKey = rsaKey();
 			X509Certificate authority = authorityCertificate(authorityKey);
-			KeyPair serverKey = rsaKey();
+			KeyPair serverKey = ecServerKey ? ecKey() : rsaKey();
 			X509Certificate server = serverCertificate(serverKey, authority, authorityKey);
 			writeAtomically(material.authority(), pem(authority));
 			writeAtomically(material.privateKey(), pem(new JcaPKCS8Generator(serverKey.getPrivate(), null)));
@@ -201,8 +209,10 @@ public final class LocalCertificateAuthority {
 				new X500Principal("CN=localhost, O=Consentry tls run"), key.getPublic());
 		JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-		builder.addExtension(Extension.keyUsage, true,
-				new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+		// an EC key only signs (RFC 5480 §3); keyEncipherment is for RSA key transport
+		int usage = "EC".equals(key.getPublic().getAlgorithm()) ? KeyUsage.digitalSignature
+				: KeyUsage.digitalSignature | KeyUsage.keyEncipherment;
+		builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
 		builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 		builder.addExtension(Extension.subjectAlternativeName, false,
 				new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
@@ -222,6 +232,12 @@ public final class LocalCertificateAuthority {
 	private static KeyPair rsaKey() throws GeneralSecurityException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
+		return generator.generateKeyPair();
+	}
+
+	private static KeyPair ecKey() throws GeneralSecurityException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec("secp256r1"));
 		return generator.generateKeyPair();
 	}
 
