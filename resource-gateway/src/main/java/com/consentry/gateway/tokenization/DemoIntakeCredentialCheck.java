@@ -8,11 +8,15 @@ import java.util.HexFormat;
 import com.consentry.gateway.GatewayProperties;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start with the default run's demo payment-intake credential anywhere but on
- * this machine: the credential is public, and it maps tokens back to account numbers.
+ * this machine: the credential is public, and it maps tokens back to account numbers. So
+ * both the issuer and the management port the endpoint listens on
+ * ({@code management.server.address}; unset, it listens on every interface) must be
+ * loopback.
  */
 @Component
 class DemoIntakeCredentialCheck implements InitializingBean {
@@ -24,9 +28,12 @@ class DemoIntakeCredentialCheck implements InitializingBean {
 
 	private final GatewayProperties gateway;
 
-	DemoIntakeCredentialCheck(TokenizationProperties tokenization, GatewayProperties gateway) {
+	private final Environment environment;
+
+	DemoIntakeCredentialCheck(TokenizationProperties tokenization, GatewayProperties gateway, Environment environment) {
 		this.tokenization = tokenization;
 		this.gateway = gateway;
+		this.environment = environment;
 	}
 
 	@Override
@@ -36,10 +43,20 @@ class DemoIntakeCredentialCheck implements InitializingBean {
 			.values()
 			.stream()
 			.anyMatch((hash) -> Arrays.equals(hash, demo));
-		if (demoConfigured && !isLoopback(this.gateway.issuer().getHost())) {
+		if (!demoConfigured) {
+			return;
+		}
+		if (!isLoopback(this.gateway.issuer().getHost())) {
 			throw new IllegalStateException(
 					"The default run's demo payment-intake credential is refused with issuer " + this.gateway.issuer()
 							+ ": configure consentry.gateway.tokenization.intake-credentials of your own");
+		}
+		String management = this.environment.getProperty("management.server.address");
+		if (management == null || management.isBlank() || !isLoopback(management.strip())) {
+			throw new IllegalStateException(
+					"The default run's demo payment-intake credential is refused with management.server.address "
+							+ management + " (not loopback): configure "
+							+ "consentry.gateway.tokenization.intake-credentials of your own");
 		}
 	}
 

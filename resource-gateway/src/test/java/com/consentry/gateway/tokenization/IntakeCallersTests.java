@@ -8,6 +8,7 @@ import com.consentry.gateway.GatewayProperties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,15 +60,43 @@ class IntakeCallersTests {
 				Map.of("demo-intake", DemoIntakeCredentialCheck.DEMO_HASH));
 		assertThat(DemoIntakeCredentialCheck.DEMO_HASH).isEqualTo(sha256("demo-payment-intake-credential"));
 		assertThatNoException().isThrownBy(
-				() -> new DemoIntakeCredentialCheck(demo, gateway("http://localhost:9000")).afterPropertiesSet());
+				() -> new DemoIntakeCredentialCheck(demo, gateway("http://localhost:9000"), management("127.0.0.1"))
+					.afterPropertiesSet());
 		assertThatIllegalStateException()
-			.isThrownBy(
-					() -> new DemoIntakeCredentialCheck(demo, gateway("https://as.bank.example")).afterPropertiesSet())
+			.isThrownBy(() -> new DemoIntakeCredentialCheck(demo, gateway("https://as.bank.example"),
+					management("127.0.0.1"))
+				.afterPropertiesSet())
 			.withMessageContaining("intake-credentials");
 		assertThatNoException()
 			.isThrownBy(() -> new DemoIntakeCredentialCheck(new TokenizationProperties("opaque", Map.of("ach", ACH)),
-					gateway("https://as.bank.example"))
+					gateway("https://as.bank.example"), management("0.0.0.0"))
 				.afterPropertiesSet());
+	}
+
+	@Test
+	@DisplayName("the default run's demo intake credential is refused on a management port reachable off this machine")
+	void demoCredentialOnLoopbackManagementPortOnly() {
+		TokenizationProperties demo = new TokenizationProperties("opaque",
+				Map.of("demo-intake", DemoIntakeCredentialCheck.DEMO_HASH));
+		for (String address : new String[] { "0.0.0.0", "10.1.2.3", "" }) {
+			assertThatIllegalStateException().as(address)
+				.isThrownBy(
+						() -> new DemoIntakeCredentialCheck(demo, gateway("http://localhost:9000"), management(address))
+							.afterPropertiesSet())
+				.withMessageContaining("management.server.address");
+		}
+		assertThatIllegalStateException()
+			.isThrownBy(
+					() -> new DemoIntakeCredentialCheck(demo, gateway("http://localhost:9000"), new MockEnvironment())
+						.afterPropertiesSet())
+			.withMessageContaining("management.server.address");
+		assertThatNoException()
+			.isThrownBy(() -> new DemoIntakeCredentialCheck(demo, gateway("http://localhost:9000"), management("::1"))
+				.afterPropertiesSet());
+	}
+
+	private static MockEnvironment management(String address) {
+		return new MockEnvironment().withProperty("management.server.address", address);
 	}
 
 	private static MockHttpServletRequest request(String authorization) {
