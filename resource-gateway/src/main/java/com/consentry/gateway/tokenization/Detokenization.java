@@ -71,7 +71,8 @@ class Detokenization {
 	 */
 	Result resolve(@Nullable String token, String requester) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
-			return Result.refused(Outcome.INVALID);
+			// recorded like every other lookup, without what was sent
+			return record(null, Result.refused(Outcome.INVALID), requester);
 		}
 		Optional<Row> found;
 		try {
