@@ -77,7 +77,15 @@ public class AccountTokens implements AccountNumberTokens {
 	}
 
 	private String create(Grant grant, String accountId, String accountNumber) {
-		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		// past this partner's dead tokens for the account: their digests are taken for
+		// good
+		int first = this.jdbc.sql("""
+				SELECT coalesce(max(attempt) + 1, 0) FROM gateway.account_token
+				WHERE client_id = ? AND consent_id = ? AND account_id = ?""")
+			.params(grant.clientId(), grant.consentId(), accountId)
+			.query(Integer.class)
+			.single();
+		for (int attempt = first; attempt < first + MAX_ATTEMPTS; attempt++) {
 			String token = this.scheme.token(this.format, grant.clientId(), grant.consentId(), accountId, accountNumber,
 					attempt);
 			boolean inserted = this.jdbc.sql("""

@@ -134,6 +134,22 @@ class AccountTokensTests {
 	}
 
 	@Test
+	@DisplayName("a revoked token is never given out again, however often the account's token was revoked")
+	void manyRevocations() {
+		Grant grant = grant("client-a", "consent-1");
+		Set<String> given = new java.util.HashSet<>();
+		for (int i = 0; i < 40; i++) {
+			String token = this.first.tokenFor(grant, "acc-1", NUMBER);
+			assertThat(given.add(token)).as("revocation %d", i).isTrue();
+			JdbcClient.create(one)
+				.sql("UPDATE gateway.account_token SET revoked_at = now(), revoked_reason = 'revoked' "
+						+ "WHERE revoked_at IS NULL")
+				.update();
+		}
+		assertThat(rows()).isEqualTo(40);
+	}
+
+	@Test
 	@DisplayName("a bank that switches to opaque tokens gets them on the next call; the old token dies")
 	void formatChange() {
 		Grant grant = grant("client-a", "consent-1");
