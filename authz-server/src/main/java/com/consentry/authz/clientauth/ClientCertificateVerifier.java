@@ -1,5 +1,6 @@
 package com.consentry.authz.clientauth;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertificateEncodingException;
@@ -9,6 +10,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.CertPathValidator;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,7 +47,11 @@ import org.springframework.util.Assert;
  * <li>{@code tls_client_auth} (RFC 8705 §2.1): the chain must lead to a certificate
  * authority the bank configured for the directory that registered the client, and the
  * certificate must carry the one name the client registered (subject DN or SAN entry, RFC
- * 8705 §2.1.2);</li>
+ * 8705 §2.1.2) and be one for TLS client authentication: an extended key usage, if any,
+ * naming {@code clientAuth}, a key usage, if any, with {@code digitalSignature} (the
+ * checks JSSE makes of a client's certificate, which the connector's
+ * {@code ClientCertificateHandshake} leaves to us), so that a directory's signing or
+ * server certificate with the partner's name authenticates nobody;</li>
  * <li>{@code self_signed_tls_client_auth} (RFC 8705 §2.2): the certificate must be the
  * first of an {@code x5c} of a key in the client's registered key set, inline or at its
  * {@code jwks_uri}.</li>
@@ -55,6 +61,12 @@ import org.springframework.util.Assert;
 final class ClientCertificateVerifier implements Consumer<OAuth2ClientAuthenticationContext> {
 
 	private static final String RFC8705 = "https://datatracker.ietf.org/doc/html/rfc8705#section-2";
+
+	/** RFC 5280 §4.2.1.12 id-kp-clientAuth. */
+	private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+
+	// only read once built (match changes nothing), so shared by every request
+	private static final X509CertSelector FOR_CLIENT_AUTHENTICATION = forClientAuthentication();
 
 	private final ClientCertificateAuthorities authorities;
 
@@ -97,6 +109,9 @@ final class ClientCertificateVerifier implements Consumer<OAuth2ClientAuthentica
 		if (anchors.isEmpty() || !chainsTo(chain, anchors, now)) {
 			throw refused("the client certificate is not issued by the client's directory");
 		}
+		if (!FOR_CLIENT_AUTHENTICATION.match(certificate)) {
+			throw refused("the client certificate is not for TLS client authentication");
+		}
 		if (!FapiClientSettings.clientCertificateName(client).map((name) -> name.matches(certificate)).orElse(false)) {
 			throw refused("the client certificate does not carry the registered name");
 		}
@@ -122,6 +137,23 @@ final class ClientCertificateVerifier implements Consumer<OAuth2ClientAuthentica
 		catch (GeneralSecurityException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * RFC 5280 §4.2.1.3, §4.2.1.12: a certificate without the extensions matches; one
+	 * with them must allow {@code digitalSignature} and {@code clientAuth} (or
+	 * {@code anyExtendedKeyUsage}).
+	 */
+	private static X509CertSelector forClientAuthentication() {
+		X509CertSelector selector = new X509CertSelector();
+		selector.setKeyUsage(new boolean[] { true });
+		try {
+			selector.setExtendedKeyUsage(Set.of(CLIENT_AUTH));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("id-kp-clientAuth is a valid object identifier", ex);
+		}
+		return selector;
 	}
 
 	private boolean registeredSelfSigned(RegisteredClient client, X509Certificate certificate) {

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +39,10 @@ import org.springframework.util.Assert;
 final class ClientCertificates {
 
 	private static final String CONNECTION_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
+
+	// Tomcat's RemoteIpValve (server.forward-headers-strategy=native) marks a request
+	// whose remote address it took from X-Forwarded-For
+	private static final String TOMCAT_FORWARDED = "org.apache.tomcat.request.forwarded";
 
 	private static final int MAX_HEADER_LENGTH = 16 * 1024;
 
@@ -74,8 +80,21 @@ final class ClientCertificates {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether the connection's peer is a trusted proxy: the address the container read
+	 * from the connection, never one a {@code Forwarded} or {@code X-Forwarded-For}
+	 * header set (Spring's {@code ForwardedHeaderFilter} wraps the request and takes its
+	 * address from them without asking who sent them; Tomcat's valve marks its requests).
+	 */
 	private boolean fromTrustedProxy(HttpServletRequest request) {
-		String remote = request.getRemoteAddr();
+		if (request.getAttribute(TOMCAT_FORWARDED) != null) {
+			return false;
+		}
+		ServletRequest connection = request;
+		while (connection instanceof ServletRequestWrapper wrapper) {
+			connection = wrapper.getRequest();
+		}
+		String remote = connection.getRemoteAddr();
 		return remote != null && address(remote).map(this.trustedProxies::contains).orElse(false);
 	}
 

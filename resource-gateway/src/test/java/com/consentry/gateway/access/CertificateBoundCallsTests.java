@@ -32,6 +32,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -144,6 +145,31 @@ class CertificateBoundCallsTests {
 
 		assertThat(calls.authenticate(bound).token().clientId()).isEqualTo("partner-1");
 		assertRefused(calls, other, "certificate_mismatch");
+	}
+
+	@Test
+	@DisplayName("RFC 8705 §7.3: a trusted proxy's address taken from X-Forwarded-For or Forwarded (Spring's filter, Tomcat's valve) does not make the certificate header trusted")
+	void ignoresTheHeaderWhenTheProxyAddressIsForwarded() {
+		PartnerCalls calls = calls(new ClientCertificateProperties(HEADER, List.of(PROXY)));
+		MockHttpServletRequest connection = call(boundTo(CERTIFICATE));
+		connection.addHeader(HEADER, header(CERTIFICATE));
+		connection.addHeader("X-Forwarded-For", PROXY);
+		connection.setRemoteAddr("203.0.113.9");
+		// what ForwardedHeaderFilter hands on: the address of the header, not the peer's
+		HttpServletRequestWrapper filtered = new HttpServletRequestWrapper(connection) {
+			@Override
+			public String getRemoteAddr() {
+				return PROXY;
+			}
+		};
+		MockHttpServletRequest valved = call(boundTo(CERTIFICATE));
+		valved.addHeader(HEADER, header(CERTIFICATE));
+		valved.setRemoteAddr(PROXY);
+		valved.setAttribute("org.apache.tomcat.request.forwarded", Boolean.TRUE);
+
+		assertThatExceptionOfType(FdxRefusal.class).isThrownBy(() -> calls.authenticate(filtered))
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo("no_client_certificate"));
+		assertRefused(calls, valved, "no_client_certificate");
 	}
 
 	@Test
