@@ -202,6 +202,33 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 		assertThat(passkeyCount(customer)).isEqualTo(2);
 	}
 
+	@Test
+	@DisplayName("Issue 12 (6): every customer passkey call without the page's CSRF token (challenge, sign-in, step-up, enrolment) is refused with 403 and changes nothing")
+	void passkeyCallsNeedTheCsrfToken() throws Exception {
+		TestCustomer customer = TestCustomer.create(this.jdbc, this.logins, this.passwords);
+		SoftwarePasskey passkey = SoftwarePasskey.enrolledFor(customer.customerId(), RP_ID, this.jdbcOperations);
+		CustomerSession browser = new CustomerSession(ISSUER);
+		HttpResponse<String> loginPage = browser.get(ISSUER.resolve("/login"));
+		assertThat(browser.postJsonWithoutCsrf(CustomerPasskeySignIn.SIGN_IN_OPTIONS, "").statusCode()).isEqualTo(403);
+		HttpResponse<String> signIn = browser.postJsonWithoutCsrf(CustomerPasskeySignIn.SIGN_IN,
+				passkey.assertion(challenge(browser, loginPage), ORIGIN, RP_ID));
+		assertThat(signIn.statusCode()).isEqualTo(403);
+		assertThat(signedIn(browser)).isFalse();
+
+		HttpResponse<String> account = browser.signIn(browser.get(ISSUER.resolve("/account")), customer.username(),
+				customer.password());
+		HttpResponse<String> stepUp = browser.postJsonWithoutCsrf(CustomerPasskeySignIn.SIGN_IN,
+				passkey.assertion(challenge(browser, account), ORIGIN, RP_ID));
+		assertThat(stepUp.statusCode()).isEqualTo(403);
+		assertThat(browser.get(ISSUER.resolve("/account")).body()).contains("id=\"passkey-step-up\"");
+		assertThat(browser.postJsonWithoutCsrf(CustomerPasskeySignIn.REGISTER_OPTIONS, "").statusCode()).isEqualTo(403);
+		HttpResponse<String> register = browser.postJsonWithoutCsrf(CustomerPasskeySignIn.REGISTER,
+				SoftwarePasskey.unregistered()
+					.registration(registrationChallenge(browser, account), ORIGIN, RP_ID, "forged"));
+		assertThat(register.statusCode()).isEqualTo(403);
+		assertThat(passkeyCount(customer)).isEqualTo(1);
+	}
+
 	private static String registrationChallenge(CustomerSession browser, HttpResponse<String> page) throws Exception {
 		HttpResponse<String> options = browser.postJson(CustomerPasskeySignIn.REGISTER_OPTIONS, "", page);
 		assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
