@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,8 @@ import org.springframework.web.servlet.ModelAndView;
  * page and nothing changes. Each consent shows who accessed the data under it (the audit
  * trail's gateway records): the last access in the list, the latest 100 on its page. The
  * page also lists the customer's passkeys, adds one (the passkey script and Spring
- * Security's WebAuthn endpoints) and removes one.
+ * Security's WebAuthn endpoints) and removes one; a customer who has a passkey first
+ * gives it (the same step-up as on the consent page).
  */
 @Controller
 final class AccountPageController {
@@ -96,7 +98,7 @@ final class AccountPageController {
 	@GetMapping(HOME)
 	String home(@RequestParam(name = "revoked", required = false) @Nullable String revoked,
 			@RequestParam(name = "passkeyRemoved", required = false) @Nullable String passkeyRemoved,
-			Principal principal, Model model, HttpServletResponse response) {
+			Authentication principal, Model model, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Instant now = this.consents.now();
 		Function<String, @Nullable AccountChoice> accounts = accountsOf(principal.getName());
@@ -113,8 +115,13 @@ final class AccountPageController {
 		model.addAttribute("accesses", accessesOf(views.stream().map(ConsentView::id).toList(), accounts, 1));
 		model.addAttribute("revoked", revoked != null && ConsentId.isWellFormed(revoked)
 				&& views.stream().anyMatch((view) -> view.id().equals(revoked) && !view.running()));
-		model.addAttribute("passkeys",
-				this.passkeys.passkeysOf(principal.getName()).stream().map(PasskeyView::of).toList());
+		List<CustomerPasskeys.Passkey> passkeys = this.passkeys.passkeysOf(principal.getName());
+		model.addAttribute("passkeys", passkeys.stream().map(PasskeyView::of).toList());
+		// a customer with a passkey gives it before adding or removing one
+		model.addAttribute("passkeyConfirmed",
+				passkeys.isEmpty() || this.passkeys.freshPasskey((Authentication) principal) != null);
+		model.addAttribute("passkeyStepUpOptionsUrl", CustomerPasskeySignIn.SIGN_IN_OPTIONS);
+		model.addAttribute("passkeyStepUpUrl", CustomerPasskeySignIn.SIGN_IN);
 		model.addAttribute("passkeyRemoved", passkeyRemoved != null);
 		model.addAttribute("passkeyOptionsUrl", CustomerPasskeySignIn.REGISTER_OPTIONS);
 		model.addAttribute("passkeyRegisterUrl", CustomerPasskeySignIn.REGISTER);
@@ -123,10 +130,11 @@ final class AccountPageController {
 
 	/**
 	 * Removes one of the customer's passkeys (a CSRF-protected form, no JavaScript); a
-	 * passkey that is not theirs is a 404 page and nothing changes.
+	 * passkey that is not theirs is a 404 page and nothing changes. Without a fresh
+	 * passkey (the customer has one) {@link CustomerPasskeys} refuses: 403.
 	 */
 	@PostMapping(REMOVE_PASSKEY)
-	ModelAndView removePasskey(@RequestParam("id") String id, Principal principal) {
+	ModelAndView removePasskey(@RequestParam("id") String id, Authentication principal) {
 		if (!this.passkeys.remove(principal.getName(), id)) {
 			return notFound();
 		}

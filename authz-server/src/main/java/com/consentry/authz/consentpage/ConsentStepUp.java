@@ -1,6 +1,5 @@
 package com.consentry.authz.consentpage;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,8 +12,6 @@ import com.consentry.consent.RequestedResource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
@@ -40,15 +37,11 @@ public final class ConsentStepUp {
 
 	private final PasskeyProperties properties;
 
-	private final Clock clock;
-
-	ConsentStepUp(CustomerPasskeys passkeys, PasskeyProperties properties, Clock clock) {
+	ConsentStepUp(CustomerPasskeys passkeys, PasskeyProperties properties) {
 		Assert.notNull(passkeys, "passkeys cannot be null");
 		Assert.notNull(properties, "properties cannot be null");
-		Assert.notNull(clock, "clock cannot be null");
 		this.passkeys = passkeys;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	/** What approving {@code request} asks of the signed-in {@code customer} now. */
@@ -67,19 +60,12 @@ public final class ConsentStepUp {
 	 * when none was, or too long ago.
 	 */
 	@Nullable Instant freshPasskey(Authentication customer) {
-		return passkeyGivenSince(customer, this.clock.instant().minus(this.properties.stepUpMaxAge()));
+		return this.passkeys.freshPasskey(customer);
 	}
 
 	/** When {@code customer} gave a passkey after {@code oldest}; null if not. */
 	static @Nullable Instant passkeyGivenSince(Authentication customer, Instant oldest) {
-		for (GrantedAuthority authority : customer.getAuthorities()) {
-			if (authority instanceof FactorGrantedAuthority factor
-					&& FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(factor.getAuthority())
-					&& factor.getIssuedAt().isAfter(oldest)) {
-				return factor.getIssuedAt();
-			}
-		}
-		return null;
+		return CustomerPasskeys.passkeyGivenSince(customer, oldest);
 	}
 
 	static boolean includesPaymentNetworks(ConsentRequest request) {

@@ -1,5 +1,6 @@
 package com.consentry.authz.customer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
@@ -27,7 +33,10 @@ import org.springframework.util.Assert;
  * The customers' passkeys: Spring Security's JDBC repositories (shared tables, the
  * customers' side of {@link PasskeyUsers}) for its WebAuthn filters, and what the
  * customer's pages need: whether a customer has a passkey, the list, and removal of one
- * of their own. Every passkey added or removed is an audit record.
+ * of their own. Every passkey added or removed is an audit record. A customer who already
+ * has a passkey adds or removes one only with a fresh passkey (given within
+ * {@code consentry.passkeys.step-up-max-age}): the password alone must not be able to
+ * replace or drop the second factor the consent step-up asks for.
  */
 @Service
 public class CustomerPasskeys {
@@ -42,15 +51,24 @@ public class CustomerPasskeys {
 
 	private final CustomerPseudonyms pseudonyms;
 
-	CustomerPasskeys(JdbcOperations jdbcOperations, JdbcClient jdbc, AuditTrail audit, CustomerPseudonyms pseudonyms) {
+	private final PasskeyProperties properties;
+
+	private final Clock clock;
+
+	CustomerPasskeys(JdbcOperations jdbcOperations, JdbcClient jdbc, AuditTrail audit, CustomerPseudonyms pseudonyms,
+			PasskeyProperties properties, Clock clock) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(audit, "audit cannot be null");
 		Assert.notNull(pseudonyms, "pseudonyms cannot be null");
+		Assert.notNull(properties, "properties cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
 		this.users = PasskeyUsers.customers(new JdbcPublicKeyCredentialUserEntityRepository(jdbcOperations));
 		this.credentials = new Audited(new JdbcUserCredentialRepository(jdbcOperations));
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.pseudonyms = pseudonyms;
+		this.properties = properties;
+		this.clock = clock;
 	}
 
 	PasskeyUsers users() {
@@ -69,6 +87,41 @@ public class CustomerPasskeys {
 			.param(customerId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * When the passkey that makes {@code customer}'s sign-in fresh was given (within
+	 * {@code consentry.passkeys.step-up-max-age}, by the server's clock); null when none
+	 * was, or too long ago.
+	 */
+	public @Nullable Instant freshPasskey(Authentication customer) {
+		return passkeyGivenSince(customer, this.clock.instant().minus(this.properties.stepUpMaxAge()));
+	}
+
+	/** When {@code customer} gave a passkey after {@code oldest}; null if not. */
+	public static @Nullable Instant passkeyGivenSince(Authentication customer, Instant oldest) {
+		for (GrantedAuthority authority : customer.getAuthorities()) {
+			if (authority instanceof FactorGrantedAuthority factor
+					&& FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(factor.getAuthority())
+					&& factor.getIssuedAt().isAfter(oldest)) {
+				return factor.getIssuedAt();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Refuses a change to the passkeys of a customer who has one, unless the signed-in
+	 * customer is that customer and gave a passkey just now.
+	 */
+	private void requireFreshPasskey(String customerId) {
+		if (!hasPasskey(customerId)) {
+			return;
+		}
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		if (current == null || !current.getName().equals(customerId) || freshPasskey(current) == null) {
+			throw new AccessDeniedException("changing a customer's passkeys needs a fresh passkey");
+		}
 	}
 
 	/** The customer's passkeys, oldest first. */
@@ -101,6 +154,7 @@ public class CustomerPasskeys {
 		if (user == null || record == null || !record.getUserEntityUserId().equals(user.getId())) {
 			return false;
 		}
+		// the repository checks the passkey's freshness
 		this.credentials.delete(credentialId);
 		return true;
 	}
@@ -144,6 +198,9 @@ public class CustomerPasskeys {
 			boolean added = this.delegate.findByCredentialId(record.getCredentialId()) == null;
 			PublicKeyCredentialUserEntity owner = CustomerPasskeys.this.users.findById(record.getUserEntityUserId());
 			Assert.state(owner != null, "a customer's passkey belongs to a customer");
+			if (added) {
+				requireFreshPasskey(owner.getName());
+			}
 			this.delegate.save(record);
 			if (added) {
 				recordChange("customer.passkey_enrolled", owner.getName(), record.getLabel());
@@ -159,6 +216,9 @@ public class CustomerPasskeys {
 				return;
 			}
 			PublicKeyCredentialUserEntity owner = CustomerPasskeys.this.users.findById(record.getUserEntityUserId());
+			if (owner != null) {
+				requireFreshPasskey(owner.getName());
+			}
 			this.delegate.delete(credentialId);
 			if (owner != null) {
 				recordChange("customer.passkey_removed", owner.getName(), record.getLabel());

@@ -144,8 +144,8 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 	}
 
 	@Test
-	@DisplayName("Issue 12 (6): a customer cannot remove another customer's passkey (404, the passkey stays) and removes their own")
-	void passkeysAreRemovedOnlyByTheirCustomer() {
+	@DisplayName("Issue 12 (6): a customer cannot remove another customer's passkey (404, the passkey stays), and removes their own only after giving a passkey (the password alone gets 403)")
+	void passkeysAreRemovedOnlyByTheirCustomer() throws Exception {
 		TestCustomer owner = TestCustomer.create(this.jdbc, this.logins, this.passwords);
 		SoftwarePasskey ownersPasskey = SoftwarePasskey.enrolledFor(owner.customerId(), RP_ID, this.jdbcOperations);
 		TestCustomer other = TestCustomer.create(this.jdbc, this.logins, this.passwords);
@@ -153,19 +153,86 @@ class CustomerPasskeyAssertionTests extends AuthorizationServerTest {
 		CustomerSession browser = new CustomerSession(ISSUER);
 		HttpResponse<String> account = browser.signIn(browser.get(ISSUER.resolve("/account")), owner.username(),
 				owner.password());
-		assertThat(account.body()).contains("software key");
+		assertThat(account.body()).contains("software key").contains("id=\"passkey-step-up\"");
 
 		HttpResponse<String> refused = browser.post("/account/passkeys/remove", withCsrf(account, othersPasskey.id()));
 		assertThat(refused.statusCode()).isEqualTo(404);
 		assertThat(passkeyCount(other)).isEqualTo(1);
 		HttpResponse<String> malformed = browser.post("/account/passkeys/remove", withCsrf(account, "%%%"));
 		assertThat(malformed.statusCode()).isEqualTo(404);
+		HttpResponse<String> passwordOnly = browser.post("/account/passkeys/remove",
+				withCsrf(account, ownersPasskey.id()));
+		assertThat(passwordOnly.statusCode()).isEqualTo(403);
+		assertThat(passkeyCount(owner)).isEqualTo(1);
 
-		HttpResponse<String> removed = browser.post("/account/passkeys/remove", withCsrf(account, ownersPasskey.id()));
+		HttpResponse<String> steppedUp = browser.postJson(CustomerPasskeySignIn.SIGN_IN,
+				ownersPasskey.assertion(challenge(browser, account), ORIGIN, RP_ID), account);
+		assertThat(steppedUp.statusCode()).as(steppedUp.body()).isEqualTo(200);
+		HttpResponse<String> confirmed = browser.get(ISSUER.resolve("/account"));
+		assertThat(confirmed.body()).doesNotContain("id=\"passkey-step-up\"");
+		HttpResponse<String> removed = browser.post("/account/passkeys/remove",
+				withCsrf(confirmed, ownersPasskey.id()));
 		assertThat(removed.uri().getPath()).isEqualTo("/account");
 		assertThat(removed.body()).contains("Passkey removed").contains("No passkey yet");
 		assertThat(passkeyCount(owner)).isZero();
 		assertThat(passkeyCount(other)).isEqualTo(1);
+	}
+
+	@Test
+	@DisplayName("Issue 12 (6): the password alone cannot add a passkey next to the customer's (403, nothing stored, so no second factor of the thief's own); after giving the passkey the customer adds one")
+	void anotherPasskeyNeedsTheFirst() throws Exception {
+		TestCustomer customer = TestCustomer.create(this.jdbc, this.logins, this.passwords);
+		SoftwarePasskey passkey = SoftwarePasskey.enrolledFor(customer.customerId(), RP_ID, this.jdbcOperations);
+		CustomerSession browser = new CustomerSession(ISSUER);
+		HttpResponse<String> account = browser.signIn(browser.get(ISSUER.resolve("/account")), customer.username(),
+				customer.password());
+
+		HttpResponse<String> refused = browser.postJson(CustomerPasskeySignIn.REGISTER, SoftwarePasskey.unregistered()
+			.registration(registrationChallenge(browser, account), ORIGIN, RP_ID, "thief's key"), account);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		assertThat(passkeyCount(customer)).isEqualTo(1);
+
+		HttpResponse<String> steppedUp = browser.postJson(CustomerPasskeySignIn.SIGN_IN,
+				passkey.assertion(challenge(browser, account), ORIGIN, RP_ID), account);
+		assertThat(steppedUp.statusCode()).as(steppedUp.body()).isEqualTo(200);
+		HttpResponse<String> confirmed = browser.get(ISSUER.resolve("/account"));
+		HttpResponse<String> added = browser.postJson(CustomerPasskeySignIn.REGISTER, SoftwarePasskey.unregistered()
+			.registration(registrationChallenge(browser, confirmed), ORIGIN, RP_ID, "second key"), confirmed);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+		assertThat(passkeyCount(customer)).isEqualTo(2);
+	}
+
+	@Test
+	@DisplayName("Issue 12 (6): every customer passkey call without the page's CSRF token (challenge, sign-in, step-up, enrolment) is refused with 403 and changes nothing")
+	void passkeyCallsNeedTheCsrfToken() throws Exception {
+		TestCustomer customer = TestCustomer.create(this.jdbc, this.logins, this.passwords);
+		SoftwarePasskey passkey = SoftwarePasskey.enrolledFor(customer.customerId(), RP_ID, this.jdbcOperations);
+		CustomerSession browser = new CustomerSession(ISSUER);
+		HttpResponse<String> loginPage = browser.get(ISSUER.resolve("/login"));
+		assertThat(browser.postJsonWithoutCsrf(CustomerPasskeySignIn.SIGN_IN_OPTIONS, "").statusCode()).isEqualTo(403);
+		HttpResponse<String> signIn = browser.postJsonWithoutCsrf(CustomerPasskeySignIn.SIGN_IN,
+				passkey.assertion(challenge(browser, loginPage), ORIGIN, RP_ID));
+		assertThat(signIn.statusCode()).isEqualTo(403);
+		assertThat(signedIn(browser)).isFalse();
+
+		HttpResponse<String> account = browser.signIn(browser.get(ISSUER.resolve("/account")), customer.username(),
+				customer.password());
+		HttpResponse<String> stepUp = browser.postJsonWithoutCsrf(CustomerPasskeySignIn.SIGN_IN,
+				passkey.assertion(challenge(browser, account), ORIGIN, RP_ID));
+		assertThat(stepUp.statusCode()).isEqualTo(403);
+		assertThat(browser.get(ISSUER.resolve("/account")).body()).contains("id=\"passkey-step-up\"");
+		assertThat(browser.postJsonWithoutCsrf(CustomerPasskeySignIn.REGISTER_OPTIONS, "").statusCode()).isEqualTo(403);
+		HttpResponse<String> register = browser.postJsonWithoutCsrf(CustomerPasskeySignIn.REGISTER,
+				SoftwarePasskey.unregistered()
+					.registration(registrationChallenge(browser, account), ORIGIN, RP_ID, "forged"));
+		assertThat(register.statusCode()).isEqualTo(403);
+		assertThat(passkeyCount(customer)).isEqualTo(1);
+	}
+
+	private static String registrationChallenge(CustomerSession browser, HttpResponse<String> page) throws Exception {
+		HttpResponse<String> options = browser.postJson(CustomerPasskeySignIn.REGISTER_OPTIONS, "", page);
+		assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+		return (String) JSONObjectUtils.parse(options.body()).get("challenge");
 	}
 
 	private static List<Map.Entry<String, String>> withCsrf(HttpResponse<String> page, String passkeyId) {

@@ -145,7 +145,7 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 	}
 
 	@Test
-	@DisplayName("Issue 12 (6): a consent without payment-network data needs no step-up; a customer who removed the passkey keeps the password-only flow")
+	@DisplayName("Issue 12 (6): a consent without payment-network data needs no step-up; a customer who removed the passkey (after giving it) keeps the password-only flow")
 	void noStepUpWithoutPaymentNetworksOrWithoutPasskey() throws Exception {
 		TestCustomer customer = newCustomer();
 		ChromeDriver driver = browser.driver();
@@ -160,9 +160,12 @@ class CustomerPasskeyBrowserTests extends AuthorizationServerTest {
 			chooseAccount(driver, customer);
 			assertThat(decide(driver, partner, "approve").getStringClaim("code")).isNotBlank();
 
-			// the passkey removed on /account: the password alone approves payment
-			// networks
+			// the passkey removed on /account (after giving it: the password alone
+			// cannot remove it): the password alone approves payment networks
 			driver.get(ISSUER.resolve("/account").toString());
+			assertThat(driver.findElements(By.cssSelector("tr[data-passkey='tablet'] button"))).isEmpty();
+			driver.findElement(By.id("passkey-step-up")).click();
+			wait(driver).until((d) -> d.findElements(By.id("passkey-step-up")).isEmpty());
 			driver.findElement(By.cssSelector("tr[data-passkey='tablet'] button")).click();
 			wait(driver).until((d) -> d.getCurrentUrl().contains("passkeyRemoved"));
 			assertThat(driver.findElement(By.id("passkeys")).getText()).contains("No passkey yet");

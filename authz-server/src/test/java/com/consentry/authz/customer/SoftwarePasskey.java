@@ -148,6 +148,25 @@ final class SoftwarePasskey {
 				+ "\"},\"credType\":\"public-key\",\"clientExtensionResults\":{},\"authenticatorAttachment\":\"platform\"}";
 	}
 
+	/**
+	 * The JSON the passkey script posts to {@code /webauthn/register} to enrol this
+	 * passkey (attestation {@code none}), for {@code challenge} (base64url) as seen by a
+	 * page at {@code origin} for relying party {@code rpId}.
+	 */
+	String registration(String challenge, String origin, String rpId, String label) {
+		byte[] clientData = ("{\"type\":\"webauthn.create\",\"challenge\":\"" + challenge + "\",\"origin\":\"" + origin
+				+ "\",\"crossOrigin\":false}")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] attestation = noneAttestation(rpId, this.credentialId.getBytes(),
+				cose((ECPublicKey) this.keys.getPublic()));
+		String id = this.credentialId.toBase64UrlString();
+		return "{\"publicKey\":{\"credential\":{\"id\":\"" + id + "\",\"rawId\":\"" + id
+				+ "\",\"response\":{\"attestationObject\":\"" + BASE64URL.encodeToString(attestation)
+				+ "\",\"clientDataJSON\":\"" + BASE64URL.encodeToString(clientData)
+				+ "\",\"transports\":[\"internal\"]},\"type\":\"public-key\",\"clientExtensionResults\":{},"
+				+ "\"authenticatorAttachment\":\"platform\"},\"label\":\"" + label + "\"}}";
+	}
+
 	private static KeyPair newKey() {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

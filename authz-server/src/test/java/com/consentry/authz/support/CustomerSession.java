@@ -93,6 +93,18 @@ public final class CustomerSession {
 			.build());
 	}
 
+	/**
+	 * POSTs {@code json} as a page of another site could: with the session's cookie but
+	 * without the CSRF token; returns the answer, not followed.
+	 */
+	public HttpResponse<String> postJsonWithoutCsrf(String path, String json) {
+		return send(HttpRequest.newBuilder(this.server.resolve(path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	/** Fills the login form of {@code loginPage}. */
 	public HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
 		List<Map.Entry<String, String>> form = new ArrayList<>(hiddenFields(loginPage.body()));
