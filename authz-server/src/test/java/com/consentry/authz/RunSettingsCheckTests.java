@@ -1,12 +1,17 @@
 package com.consentry.authz;
 
+import java.io.IOException;
+import java.net.InetAddress;
+
 import com.consentry.tls.LocalCertificateAuthority;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -190,6 +195,17 @@ class RunSettingsCheckTests {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): the default run listens on loopback only (application-default.yaml's server.address): its demo admin, customers and secrets are public")
+	void defaultRunListensOnLoopbackOnly() throws IOException {
+		String address = (String) new YamlPropertySourceLoader()
+			.load("default", new ClassPathResource("application-default.yaml"))
+			.get(0)
+			.getProperty("server.address");
+		assertThat(address).isNotNull();
+		assertThat(InetAddress.getByName(address).isLoopbackAddress()).as(address).isTrue();
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.consentry.gateway;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.FileSystemUtils;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -68,6 +72,17 @@ class GatewayRunCheckTests {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	@DisplayName("Issue 6 (4): the default run listens on loopback only (application-default.yaml's server.address): its demo admin, customers and secrets are public")
+	void defaultRunListensOnLoopbackOnly() throws IOException {
+		String address = (String) new YamlPropertySourceLoader()
+			.load("default", new ClassPathResource("application-default.yaml"))
+			.get(0)
+			.getProperty("server.address");
+		assertThat(address).isNotNull();
+		assertThat(InetAddress.getByName(address).isLoopbackAddress()).as(address).isTrue();
 	}
 
 }

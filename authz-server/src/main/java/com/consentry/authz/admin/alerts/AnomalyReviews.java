@@ -8,10 +8,12 @@ import com.consentry.authz.admin.AdminActions;
 import com.consentry.registry.IllegalPartnerTransitionException;
 import com.consentry.registry.PartnerGovernance;
 import com.consentry.registry.PartnerStatus;
+import com.consentry.registry.PartnerStatusChange;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
@@ -99,7 +101,7 @@ class AnomalyReviews {
 	Optional<String> liftSuspension(long alertId, String clientId, String actor, String reason, String requestId) {
 		String refusal;
 		try {
-			refusal = this.transactions.execute((status) -> lift(alertId, clientId, actor, reason, requestId));
+			refusal = this.transactions.execute((status) -> lift(alertId, clientId, actor, reason, requestId, status));
 		}
 		catch (IllegalPartnerTransitionException ex) {
 			refusal = "The partner's organisation can no longer be reactivated: " + ex.getMessage();
@@ -110,7 +112,8 @@ class AnomalyReviews {
 		return Optional.ofNullable(refusal);
 	}
 
-	private @Nullable String lift(long alertId, String clientId, String actor, String reason, String requestId) {
+	private @Nullable String lift(long alertId, String clientId, String actor, String reason, String requestId,
+			TransactionStatus status) {
 		// locked: the applying job (SKIP LOCKED) and a second admin wait for this
 		// decision
 		List<Request> requests = this.jdbc.sql("""
@@ -139,8 +142,21 @@ class AnomalyReviews {
 				return "The partner is " + (partner.isEmpty() ? "no longer registered" : partner.get(0)[1])
 						+ " now: there is no suspension to lift.";
 			}
-			this.governance.reactivate(partner.get(0)[0], actor, "Anomaly alert " + alertId + " reviewed: " + reason);
-			detail = "alert " + alertId + ": organisation " + partner.get(0)[0] + " SUSPENDED -> ACTIVE";
+			String orgId = partner.get(0)[0];
+			// only the suspension this alert asked for is lifted here, not a later one
+			// (an admin's, after a reactivation); checked again once reactivate holds the
+			// organisation's lock, against one that slipped in between
+			String later = laterSuspension(orgId, alertId, 1);
+			if (later != null) {
+				return later;
+			}
+			this.governance.reactivate(orgId, actor, "Anomaly alert " + alertId + " reviewed: " + reason);
+			later = laterSuspension(orgId, alertId, 2);
+			if (later != null) {
+				status.setRollbackOnly();
+				return later;
+			}
+			detail = "alert " + alertId + ": organisation " + orgId + " SUSPENDED -> ACTIVE";
 		}
 		else {
 			return "The suspension alert " + alertId + " asked for was not applied (" + decision
@@ -153,6 +169,24 @@ class AnomalyReviews {
 				WHERE alert_id = ?""").params(actor, alertId).update();
 		record(LIFT_SUSPENSION, clientId, actor, reason, AdminActions.Outcome.SUCCEEDED, detail, requestId);
 		return null;
+	}
+
+	/**
+	 * Why the organisation's suspension is not the one the alert asked for, or
+	 * {@code null} when it is: the status change {@code fromEnd} from the end of its
+	 * history must be {@link AnomalySuspensions}' suspension for this alert.
+	 */
+	private @Nullable String laterSuspension(String orgId, long alertId, int fromEnd) {
+		List<PartnerStatusChange> history = this.governance.history(orgId);
+		PartnerStatusChange suspension = (history.size() < fromEnd) ? null : history.get(history.size() - fromEnd);
+		if (suspension != null && suspension.to() == PartnerStatus.SUSPENDED
+				&& AnomalySuspensions.ACTOR.equals(suspension.actor())
+				&& suspension.reason().startsWith("Anomaly alert " + alertId + ":")) {
+			return null;
+		}
+		return "The partner's organisation was suspended again since"
+				+ ((suspension != null) ? " (by " + suspension.actor() + ")" : "")
+				+ ": that suspension is not this alert's to lift; review that one on the partners page.";
 	}
 
 	/** Records a form posted without a usable reason; nothing else changes. */

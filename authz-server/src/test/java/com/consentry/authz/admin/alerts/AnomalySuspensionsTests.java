@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.consentry.authz.support.AuthorizationServerTest;
 import com.consentry.authz.support.GatewaySchema;
 import com.consentry.authz.support.FapiTestClient;
+import com.consentry.registry.PartnerGovernance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,12 @@ class AnomalySuspensionsTests extends AuthorizationServerTest {
 
 	@Autowired
 	AnomalySuspensions suspensions;
+
+	@Autowired
+	AnomalyReviews reviews;
+
+	@Autowired
+	PartnerGovernance governance;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -87,6 +94,29 @@ class AnomalySuspensionsTests extends AuthorizationServerTest {
 			.startsWith("anomaly-detector Anomaly alert " + first)
 			.contains("refused_accounts=10");
 		assertThat(this.suspensions.apply()).isZero();
+	}
+
+	@Test
+	@DisplayName("Issue 11 (5): lifting an anomaly suspension reactivates only that suspension: once an admin reactivated the partner and suspended it again for another reason, the lift is refused and the partner stays SUSPENDED")
+	void liftWhenPartnerSuspendedAgainSinceThenRefused() {
+		String orgId = newOrgId();
+		String clientId = newPartnerOfOwnOrganisation(ISSUER, orgId).clientId.getValue();
+		long alert = request(clientId);
+		this.suspensions.apply();
+		this.governance.reactivate(orgId, "admin:first", "False alarm");
+		this.governance.suspend(orgId, "admin:second", "Fraud investigation");
+
+		assertThat(this.reviews.liftSuspension(alert, clientId, "admin:third", "Reviewed", "req-1"))
+			.hasValueSatisfying((refusal) -> assertThat(refusal).contains("admin:second"));
+
+		assertThat(this.jdbc.sql("SELECT status FROM registry.partner WHERE client_id = ?")
+			.param(clientId)
+			.query(String.class)
+			.single()).isEqualTo("SUSPENDED");
+		assertThat(this.jdbc.sql("SELECT lifted_at IS NULL FROM gateway.partner_suspension_request WHERE alert_id = ?")
+			.param(alert)
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 }
